@@ -1,0 +1,45 @@
+import { z } from 'zod'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+const Env = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default('./data/byline.db'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  // Comma-separated origins allowed to call the API from a browser; unset or `*` means any.
+  CORS_ORIGINS: z
+    .string()
+    .default('*')
+    .refine((v) => v.trim() === '*' || v.split(',').every((o) => URL.canParse(o.trim())), {
+      message: 'must be * or a comma-separated list of origins such as https://news.example',
+    }),
+})
+
+export type Config = {
+  host: string
+  port: number
+  databasePath: string
+  logLevel: (typeof LOG_LEVELS)[number]
+  corsOrigins: '*' | string[]
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; the only reader of process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`)
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`)
+  }
+  const e = parsed.data
+  const origins = e.CORS_ORIGINS.trim()
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    databasePath: e.DATABASE_PATH,
+    logLevel: e.LOG_LEVEL,
+    corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => new URL(o.trim()).origin),
+  }
+}

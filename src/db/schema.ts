@@ -1,0 +1,148 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+// Timestamps are ISO 8601 UTC strings (`2009-10-15T12:00:00.000Z`): they sort as text, read
+// back exactly as written, and need no codec on the way out.
+
+export type Block =
+  | { type: 'paragraph'; text: string }
+  | { type: 'related-link'; text: string; url: string | null }
+
+export type Media = { kind: 'photo'; credit: string | null; caption: string | null; url: string | null }
+
+/** Where a value came from when the story itself does not state it. */
+export type Note = { field: string | null; text: string }
+
+export const ARTICLE_STATUSES = ['draft', 'published', 'withdrawn'] as const
+export const AUTHOR_ROLES = ['byline', 'reporter', 'producer', 'photographer', 'editor'] as const
+export const SOURCE_KINDS = ['person', 'organization', 'group'] as const
+export const QUOTE_KINDS = ['direct', 'partial', 'paraphrase'] as const
+
+const version = () => integer('version').notNull().default(1)
+const timestamps = () => ({
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`)
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull(),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst'),
+    body: text('body', { mode: 'json' }).$type<Block[]>().notNull(),
+    language: text('language').notNull(),
+    status: text('status', { enum: ARTICLE_STATUSES }).notNull(),
+    publishedAt: text('published_at'),
+    // Keyset pagination compares (sort key, id) row values, so the key must never be null;
+    // '' sorts below every timestamp, so an unknown publication date lands last in newest-first.
+    publishedSort: text('published_sort')
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(published_at, '')`, { mode: 'virtual' }),
+    publisher: text('publisher'),
+    media: text('media', { mode: 'json' }).$type<Media[]>().notNull(),
+    notes: text('notes', { mode: 'json' }).$type<Note[]>().notNull(),
+    wordCount: integer('word_count').notNull(),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('articles_slug_unique').on(t.slug),
+    index('articles_status_published_idx').on(t.status, t.publishedSort, t.id),
+    check('articles_status_check', inList('status', ARTICLE_STATUSES)),
+  ],
+)
+
+export const authors = sqliteTable(
+  'authors',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    title: text('title'),
+    organization: text('organization'),
+    location: text('location'),
+    bio: text('bio'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('authors_slug_unique').on(t.slug), index('authors_name_idx').on(t.name, t.id)],
+)
+
+export const articleAuthors = sqliteTable(
+  'article_authors',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => authors.id),
+    role: text('role', { enum: AUTHOR_ROLES }).notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.authorId, t.role] }),
+    index('article_authors_author_idx').on(t.authorId, t.articleId),
+    check('article_authors_role_check', inList('role', AUTHOR_ROLES)),
+    check('article_authors_position_check', sql`position >= 0`),
+  ],
+)
+
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name'),
+    description: text('description').notNull(),
+    kind: text('kind', { enum: SOURCE_KINDS }).notNull(),
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
+    affiliation: text('affiliation'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('sources_slug_unique').on(t.slug),
+    check('sources_kind_check', inList('kind', SOURCE_KINDS)),
+    // A named source has a name; an anonymous one has none, only its description.
+    check('sources_anonymous_check', sql`(anonymous = 1) = (name is null)`),
+  ],
+)
+
+export const quotes = sqliteTable(
+  'quotes',
+  {
+    id: text('id').primaryKey(),
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    text: text('text').notNull(),
+    kind: text('kind', { enum: QUOTE_KINDS }).notNull(),
+    // Offsets in UTF-16 code units into body[block].text, as String.prototype.slice counts them.
+    block: integer('block').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    saidToId: text('said_to_id').references(() => authors.id),
+    channel: text('channel'),
+    cue: text('cue'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index('quotes_article_idx').on(t.articleId, t.block, t.start, t.id),
+    index('quotes_source_idx').on(t.sourceId, t.createdAt, t.id),
+    index('quotes_created_idx').on(t.createdAt, t.id),
+    index('quotes_said_to_idx').on(t.saidToId),
+    check('quotes_kind_check', inList('kind', QUOTE_KINDS)),
+    check('quotes_location_check', sql`block >= 0 and start >= 0 and "end" > start`),
+    check('quotes_text_check', sql`length(text) > 0`),
+  ],
+)
