@@ -1,0 +1,138 @@
+import { z } from 'zod'
+import { ARTICLE_STATUSES, AUTHOR_ROLES, QUOTE_KINDS, SOURCE_KINDS, type authors } from '../../db/schema.js'
+import { newId } from '../../lib/ids.js'
+import { AnchorError, anchorQuote, type Location } from '../quotes/anchor.js'
+import { Block, Media, Note } from './schemas.js'
+
+const Slug = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens')
+const Text = z.string().min(1).max(10_000)
+const Id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{26}$`), `must look like ${prefix}_ followed by 26 characters`)
+
+/**
+ * One story with everything it credits and attributes, referring to people by slug: the
+ * shape of the seed, of NDJSON import and export lines, and of POST /v1/articles.
+ */
+export const ArticleDocument = z.strictObject({
+  id: Id('art').optional(),
+  slug: Slug,
+  headline: Text,
+  standfirst: Text.nullable().default(null),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag such as en or en-GB'),
+  status: z.enum(ARTICLE_STATUSES),
+  publishedAt: z.iso.datetime({ offset: false }).nullable().default(null),
+  publisher: Text.nullable().default(null),
+  media: z.array(Media).max(50).default([]),
+  notes: z.array(Note).max(50).default([]),
+  body: z.array(Block).min(1).max(1000),
+  authors: z
+    .array(
+      z.strictObject({
+        id: Id('aut').optional(),
+        slug: Slug,
+        name: Text,
+        title: Text.nullable().default(null),
+        organization: Text.nullable().default(null),
+        location: Text.nullable().default(null),
+        bio: Text.nullable().default(null),
+        role: z.enum(AUTHOR_ROLES),
+      }),
+    )
+    .max(50)
+    .default([]),
+  sources: z
+    .array(
+      z.strictObject({
+        id: Id('src').optional(),
+        slug: Slug,
+        name: Text.nullable().default(null),
+        description: Text,
+        kind: z.enum(SOURCE_KINDS),
+        anonymous: z.boolean(),
+        affiliation: Text.nullable().default(null),
+      }),
+    )
+    .max(200)
+    .default([]),
+  quotes: z
+    .array(
+      z.strictObject({
+        id: Id('quo').optional(),
+        text: Text,
+        kind: z.enum(QUOTE_KINDS),
+        source: Slug.meta({ description: 'The slug of a source in this document.' }),
+        saidTo: Slug.nullable().default(null).meta({ description: 'The slug of an author in this document.' }),
+        channel: Text.nullable().default(null),
+        cue: Text.nullable().default(null),
+        location: z
+          .strictObject({ block: z.int().min(0), start: z.int().min(0).optional() })
+          .optional()
+          .meta({ description: 'Needed only when the text occurs more than once in the body.' }),
+      }),
+    )
+    .max(1000)
+    .default([]),
+})
+export type ArticleDocument = z.infer<typeof ArticleDocument>
+
+export class DocumentError extends Error {}
+
+/** Words as a reader counts them: runs of text holding a letter or a digit. */
+export function countWords(body: { text: string }[]): number {
+  let words = 0
+  for (const b of body) for (const token of b.text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) words++
+  return words
+}
+
+/**
+ * Turns a document into the rows it stands for, checking what zod cannot: that every quote
+ * names a source and author of the document and stands verbatim in the body.
+ */
+export function documentRows(doc: ArticleDocument, now: string) {
+  const articleId = doc.id ?? newId('art')
+  const authorIds = new Map<string, string>()
+  const authorRows = new Map<string, typeof authors.$inferInsert>()
+  const credits = doc.authors.map((a, position) => {
+    const id = authorIds.get(a.slug) ?? a.id ?? newId('aut')
+    authorIds.set(a.slug, id)
+    const { role, ...fields } = a
+    authorRows.set(a.slug, { ...fields, id, createdAt: now, updatedAt: now })
+    return { articleId, authorId: id, role, position }
+  })
+  const sourceIds = new Map<string, string>()
+  const sourceRows = doc.sources.map((s) => {
+    if (sourceIds.has(s.slug)) throw new DocumentError(`source "${s.slug}" is listed twice`)
+    if (s.anonymous !== (s.name === null)) {
+      throw new DocumentError(`source "${s.slug}": an anonymous source has no name and a named one has one`)
+    }
+    const id = s.id ?? newId('src')
+    sourceIds.set(s.slug, id)
+    return { ...s, id, createdAt: now, updatedAt: now }
+  })
+  const quoteRows = doc.quotes.map((q, i) => {
+    const sourceId = sourceIds.get(q.source)
+    if (!sourceId) throw new DocumentError(`quotes[${i}]: source "${q.source}" is not among the document's sources`)
+    const saidToId = q.saidTo === null ? null : authorIds.get(q.saidTo)
+    if (saidToId === undefined) throw new DocumentError(`quotes[${i}]: saidTo "${q.saidTo}" is not among the document's authors`)
+    let location: Location
+    try {
+      location = anchorQuote(doc.body, q.text, q.location)
+    } catch (err) {
+      if (err instanceof AnchorError) throw new DocumentError(`quotes[${i}]: ${err.message}`)
+      throw err
+    }
+    const { source: _source, saidTo: _saidTo, location: _hint, ...fields } = q
+    return { ...fields, ...location, id: q.id ?? newId('quo'), articleId, sourceId, saidToId, createdAt: now, updatedAt: now }
+  })
+  const { authors: _a, sources: _s, quotes: _q, ...article } = doc
+  return {
+    article: { ...article, id: articleId, wordCount: countWords(doc.body), createdAt: now, updatedAt: now },
+    authors: [...authorRows.values()],
+    credits,
+    sources: sourceRows,
+    quotes: quoteRows,
+  }
+}

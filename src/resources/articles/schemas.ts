@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { ARTICLE_STATUSES } from '../../db/schema.js'
+import { IsoDateTime } from '../../lib/schemas.js'
+import { Credit } from '../authors/schemas.js'
+import { Quote } from '../quotes/schemas.js'
+
+export const Paragraph = z
+  .object({ type: z.literal('paragraph'), text: z.string() })
+  .meta({ id: 'Paragraph', description: 'A paragraph of the story, verbatim.' })
+
+export const RelatedLink = z
+  .object({
+    type: z.literal('related-link'),
+    text: z.string().meta({ examples: ["Read more on Thursday's wave of attacks across Pakistan"] }),
+    url: z.string().nullable().meta({ description: 'Null when the published story does not give the target.' }),
+  })
+  .meta({ id: 'RelatedLink', description: 'A link to related coverage placed inside the story.' })
+
+export const Block = z.discriminatedUnion('type', [Paragraph, RelatedLink]).meta({ id: 'Block' })
+
+export const Media = z
+  .object({
+    kind: z.literal('photo'),
+    credit: z.string().nullable().meta({ examples: ['AP Photo/K.M. Chaudary'] }),
+    caption: z.string().nullable(),
+    url: z.string().nullable(),
+  })
+  .meta({ id: 'Media' })
+
+export const Note = z
+  .object({
+    field: z.string().nullable().meta({ description: 'The field the note is about, or null for the whole article.' }),
+    text: z.string(),
+  })
+  .meta({ id: 'Note', description: 'Where a fact the story itself does not state comes from, or why it is missing.' })
+
+export const Sourcing = z
+  .object({
+    sources: z.object({ total: z.int(), named: z.int(), anonymous: z.int() }),
+    quotes: z.object({
+      total: z.int(),
+      direct: z.int(),
+      partial: z.int(),
+      paraphrase: z.int(),
+      fromAnonymousSources: z.int(),
+    }),
+  })
+  .meta({ id: 'Sourcing', description: 'How the story is sourced, counted from its quotes and their sources.' })
+export type Sourcing = z.infer<typeof Sourcing>
+
+const summaryFields = {
+  id: z.string().meta({ examples: ['art_01a2b3c4d5e6f7g8h9j0kmnpqr'] }),
+  slug: z.string().meta({ examples: ['islamic-militant-threat-grows-in-pakistani-heartland'] }),
+  headline: z.string(),
+  standfirst: z.string().nullable(),
+  language: z.string().meta({ description: 'BCP 47 language tag.', examples: ['en'] }),
+  status: z.enum(ARTICLE_STATUSES),
+  publishedAt: IsoDateTime.nullable().meta({ description: 'Null when the publication time is not known.' }),
+  publisher: z.string().nullable().meta({ examples: ['CBS News'] }),
+  wordCount: z.int().min(0),
+  media: z.array(Media),
+  authors: z.array(Credit),
+  sourcing: Sourcing,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  version: z.int().min(1),
+}
+
+export const ArticleSummary = z
+  .object(summaryFields)
+  .meta({ id: 'ArticleSummary', description: 'An article without its body and quotes, for lists.' })
+export type ArticleSummary = z.infer<typeof ArticleSummary>
+
+export const Article = z
+  .object({
+    ...summaryFields,
+    body: z.array(Block),
+    quotes: z.array(Quote).meta({ description: 'Every quote in reading order, each with its source.' }),
+    notes: z.array(Note),
+  })
+  .meta({ id: 'Article', description: 'A whole story: everything a page needs in one request.' })
+export type Article = z.infer<typeof Article>

@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { QUOTE_KINDS } from '../../db/schema.js'
+import { IsoDateTime } from '../../lib/schemas.js'
+import { AuthorRef } from '../authors/schemas.js'
+import { Source } from '../sources/schemas.js'
+
+export const QuoteLocation = z
+  .object({
+    block: z.int().min(0).meta({ description: "Index into the article's `body`." }),
+    start: z.int().min(0),
+    end: z.int().min(1),
+  })
+  .meta({
+    id: 'QuoteLocation',
+    description:
+      "Where the quote stands: `body[block].text.slice(start, end) === text`. Offsets count UTF-16 code units, as JavaScript's String.prototype.slice does.",
+  })
+
+export const Quote = z
+  .object({
+    id: z.string().meta({ examples: ['quo_01a2b3c4d5e6f7g8h9j0kmnpqr'] }),
+    articleId: z.string(),
+    text: z.string().meta({
+      description: 'The words exactly as the story has them, without quotation marks.',
+      examples: ['This is rubbish'],
+    }),
+    kind: z.enum(QUOTE_KINDS).meta({
+      description: 'direct: a full quotation; partial: a quoted fragment inside the writer\'s sentence; paraphrase: reported speech.',
+    }),
+    location: QuoteLocation,
+    source: Source,
+    saidTo: AuthorRef.nullable().meta({ description: 'The journalist it was said to, where the story says so.' }),
+    channel: z.string().nullable().meta({ examples: ['in a phone call'] }),
+    cue: z.string().nullable().meta({ description: 'The attribution verb as the text has it.', examples: ['told'] }),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+    version: z.int().min(1),
+  })
+  .meta({ id: 'Quote', description: "A verbatim slice of a story's text, attributed to a source." })
+export type Quote = z.infer<typeof Quote>
