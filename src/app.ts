@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto'
+import cors from '@fastify/cors'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Db } from './db/client.js'
+import { healthRoutes } from './health.js'
+import { registerOpenApi } from './plugins/swagger.js'
+import { installNotFound, problemHandler } from './problems.js'
+import { articleRoutes } from './resources/articles/routes.js'
+import { authorRoutes } from './resources/authors/routes.js'
+import { quoteRoutes } from './resources/quotes/routes.js'
+import { sourceRoutes } from './resources/sources/routes.js'
+
+export type AppOptions = {
+  db: Db
+  logger?: FastifyServerOptions['logger']
+  corsOrigins?: '*' | string[]
+}
+
+// A client's request id is kept only when it is short and plain, so logs cannot be flooded.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
+
+/** Builds the whole API without listening, so tests can inject requests into it. */
+export async function buildApp({ db, logger = false, corsOrigins = '*' }: AppOptions) {
+  const app = Fastify({
+    logger,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler(problemHandler)
+  installNotFound(app)
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+  })
+
+  await app.register(cors, {
+    origin: corsOrigins === '*' ? '*' : corsOrigins,
+    methods: ['GET', 'HEAD'],
+    exposedHeaders: ['x-request-id'],
+    maxAge: 86400,
+  })
+  await registerOpenApi(app)
+
+  await app.register(healthRoutes, { db })
+  for (const routes of [articleRoutes, authorRoutes, sourceRoutes, quoteRoutes]) {
+    await app.register(routes, { prefix: '/v1', db })
+  }
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

@@ -1,0 +1,63 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+
+export const API_VERSION = '0.1.0'
+
+type Transform = typeof jsonSchemaTransformObject
+
+/**
+ * The type provider emits an input and an output copy of every named schema; a read-only
+ * API references only some of them, so the rest would be noise in the contract.
+ */
+const withReferencedSchemasOnly: Transform = (input) => {
+  const document = jsonSchemaTransformObject(input) as ReturnType<Transform> & {
+    components?: { schemas?: Record<string, unknown> }
+  }
+  const schemas = document.components?.schemas
+  if (!schemas) return document
+  const reached = new Set<string>()
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit)
+    if (node === null || typeof node !== 'object') return
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+        const name = value.slice('#/components/schemas/'.length)
+        if (!reached.has(name)) {
+          reached.add(name)
+          visit(schemas[name])
+        }
+      } else visit(value)
+    }
+  }
+  visit(document.paths)
+  document.components!.schemas = Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)))
+  return document
+}
+
+/** The OpenAPI 3.1 document, built from the route schemas, served as JSON and browsable at /docs. */
+export async function registerOpenApi(app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Byline',
+        version: API_VERSION,
+        description:
+          'A headless news content API where sources and quotes are first-class data. Every error is an RFC 9457 `application/problem+json` document. Lists are cursor-paginated: pass `page.nextCursor` back as `cursor`.',
+      },
+      tags: [
+        { name: 'articles', description: 'Stories with their body, credits and quotes' },
+        { name: 'authors', description: 'People who wrote, reported or made media for stories' },
+        { name: 'sources', description: 'People, organizations and groups stories attribute information to' },
+        { name: 'quotes', description: "Verbatim slices of a story's text, attributed to a source" },
+        { name: 'operations', description: 'Health and readiness' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: withReferencedSchemasOnly,
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}

@@ -1,0 +1,111 @@
+import { STATUS_CODES } from 'node:http'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import FindMyWay, { type HTTPMethod } from 'find-my-way'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+
+/** One wrong field or parameter, as RFC 9457's example extension `errors` names it. */
+export type FieldError = {
+  in: 'query' | 'path' | 'header' | 'body'
+  /** The parameter's name, for query, path and header errors. */
+  parameter?: string
+  /** A JSON Pointer (RFC 6901) into the body, for body errors. */
+  pointer?: string
+  detail: string
+}
+
+/** An RFC 9457 problem a handler throws; the error handler writes it as problem+json. */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly extra: { type?: string; title?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail)
+  }
+}
+
+export const notFound = (what: string, key: string) => new Problem(404, `No ${what} with id or slug "${key}".`)
+
+/** A parameter that passed its schema but is still wrong (a cursor we never issued, say). */
+export const badParameter = (where: FieldError['in'], parameter: string, detail: string) =>
+  new Problem(400, `${where === 'path' ? 'Path' : 'Query'} parameter "${parameter}" ${detail}`, {
+    errors: [{ in: where, parameter, detail }],
+  })
+
+const VALIDATION_CONTEXT: Record<string, FieldError['in']> = {
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+  body: 'body',
+}
+
+function sendProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  body: { title?: string; type?: string; detail?: string; errors?: FieldError[] },
+) {
+  const problem = {
+    type: body.type ?? 'about:blank',
+    title: body.title ?? STATUS_CODES[status] ?? 'Error',
+    status,
+    ...(body.detail === undefined ? {} : { detail: body.detail }),
+    instance: req.url,
+    ...(body.errors ? { errors: body.errors } : {}),
+  }
+  // A string bypasses the route's response serializer: problems have their own shape.
+  return reply.code(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem))
+}
+
+export function problemHandler(err: FastifyError | Problem, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof Problem) {
+    if (err.extra.headers) reply.headers(err.extra.headers)
+    return sendProblem(req, reply, err.status, { ...err.extra, detail: err.detail })
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = VALIDATION_CONTEXT[err.validationContext ?? 'body'] ?? 'body'
+    const errors: FieldError[] = err.validation.map((v) => {
+      const path = v.instancePath.split('/').slice(1)
+      if (where === 'body') return { in: where, pointer: v.instancePath || '/', detail: v.message ?? 'is invalid' }
+      // Unknown query keys are reported by zod on the object itself, naming the keys.
+      const keys = (v.params as { keys?: string[] }).keys
+      const parameter = path[0] || keys?.join(', ') || ''
+      return { in: where, parameter, detail: v.message ?? 'is invalid' }
+    })
+    const named = errors.map((e) => (e.parameter !== undefined ? `${e.parameter}: ${e.detail}` : `${e.pointer}: ${e.detail}`))
+    return sendProblem(req, reply, 400, {
+      detail: `Invalid ${where === 'path' ? 'path parameter' : where === 'query' ? 'query parameter' : where}: ${named.join('; ')}`,
+      errors,
+    })
+  }
+  const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500
+  if (status < 500) return sendProblem(req, reply, status, { detail: err.message })
+  // Our bug (a response that fails its own schema included): log it, show nothing of it.
+  req.log.error({ err }, 'request failed')
+  return sendProblem(req, reply, status, { title: STATUS_CODES[status] ?? 'Internal Server Error' })
+}
+
+/**
+ * Answers 404 for unknown paths and 405 (with Allow) for known paths asked with the wrong
+ * method. Fastify's own router answers 404 for both, so a second router learns every route.
+ */
+export function installNotFound(app: FastifyInstance) {
+  const known = FindMyWay({ ignoreTrailingSlash: false })
+  const methods = new Set<string>()
+  app.addHook('onRoute', (route) => {
+    if (route.url.includes('*')) return
+    for (const method of [route.method].flat()) {
+      methods.add(method)
+      known.on(method as HTTPMethod, route.url, () => {})
+    }
+  })
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?', 1)[0] ?? '/'
+    const allowed = [...methods].filter((m) => known.find(m as HTTPMethod, path) !== null).sort()
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '))
+      return sendProblem(req, reply, 405, { detail: `${req.method} is not allowed on ${path}. Allowed: ${allowed.join(', ')}.` })
+    }
+    return sendProblem(req, reply, 404, { detail: `No route for ${req.method} ${path}.` })
+  })
+}

@@ -1,0 +1,38 @@
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig, type Config } from './config.js'
+import { openDb } from './db/client.js'
+import { migrateDb } from './db/migrate.js'
+import { seedDb } from '../seed/load.js'
+
+let config: Config
+try {
+  config = loadConfig()
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err
+  process.stderr.write(`${err.message}\n`)
+  process.exit(1)
+}
+
+const db = openDb(config.databasePath)
+migrateDb(db)
+const seeded = seedDb(db)
+
+const app = await buildApp({
+  db,
+  corsOrigins: config.corsOrigins,
+  logger: {
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  },
+})
+app.log.info({ database: config.databasePath, seeded }, 'database ready')
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error')
+  else app.log.info({ signal }, 'shutting down')
+  await app.close()
+  db.$client.close()
+})
+
+await app.listen({ host: config.host, port: config.port })
