@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Db } from '../src/db/client.js'
-import { articleAuthors, articles, authors, quotes, sources } from '../src/db/schema.js'
-import { ArticleDocument, documentRows } from '../src/resources/articles/document.js'
+import { ArticleDocument } from '../src/resources/articles/document.js'
+import { insertMissing } from '../src/resources/articles/store.js'
 
 const STORY = new URL('./story.json', import.meta.url)
 
@@ -11,22 +11,9 @@ export function seedDocument(): ArticleDocument {
 }
 
 /**
- * Inserts whatever of the seeded story is missing, in one transaction. Rows that exist are
- * left alone (ON CONFLICT DO NOTHING), so an edit made since the last start survives.
+ * Runs at every start: inserts whatever of the seeded story is missing, in one transaction,
+ * and never touches a row that exists, so an edit made since the last start survives.
  */
-export function seedDb(db: Db, now = new Date().toISOString()) {
-  const rows = documentRows(seedDocument(), now)
-  return db.transaction(
-    (tx) => {
-      const inserted = (r: { changes: number }) => r.changes
-      return {
-        articles: inserted(tx.insert(articles).values(rows.article).onConflictDoNothing().run()),
-        authors: inserted(tx.insert(authors).values(rows.authors).onConflictDoNothing().run()),
-        credits: inserted(tx.insert(articleAuthors).values(rows.credits).onConflictDoNothing().run()),
-        sources: inserted(tx.insert(sources).values(rows.sources).onConflictDoNothing().run()),
-        quotes: inserted(tx.insert(quotes).values(rows.quotes).onConflictDoNothing().run()),
-      }
-    },
-    { behavior: 'immediate' },
-  )
+export function seedDb(db: Db, now?: string) {
+  return insertMissing(db, seedDocument(), now)
 }

@@ -29,6 +29,8 @@ export async function buildApp({ db, logger = false, corsOrigins = '*' }: AppOpt
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     routerOptions: { maxParamLength: 200 },
+    // Malformed URLs fail before routing; they get the same problem documents as the rest.
+    frameworkErrors: problemHandler,
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)

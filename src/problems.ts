@@ -39,6 +39,12 @@ const VALIDATION_CONTEXT: Record<string, FieldError['in']> = {
   body: 'body',
 }
 
+// Fastify's own texts for these echo the whole URL back; say what is wrong instead.
+const FRAMEWORK_DETAIL: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The request path is not valid percent-encoded UTF-8.',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path segment is longer than 200 characters.',
+}
+
 function sendProblem(
   req: FastifyRequest,
   reply: FastifyReply,
@@ -79,7 +85,7 @@ export function problemHandler(err: FastifyError | Problem, req: FastifyRequest,
     })
   }
   const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500
-  if (status < 500) return sendProblem(req, reply, status, { detail: err.message })
+  if (status < 500) return sendProblem(req, reply, status, { detail: FRAMEWORK_DETAIL[err.code] ?? err.message })
   // Our bug (a response that fails its own schema included): log it, show nothing of it.
   req.log.error({ err }, 'request failed')
   return sendProblem(req, reply, status, { title: STATUS_CODES[status] ?? 'Internal Server Error' })

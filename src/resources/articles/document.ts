@@ -89,14 +89,23 @@ export function countWords(body: { text: string }[]): number {
 
 /**
  * Turns a document into the rows it stands for, checking what zod cannot: that every quote
- * names a source and author of the document and stands verbatim in the body.
+ * names a source and author of the document and stands verbatim in the body. People and
+ * stories already stored under a slug keep their id, so a document refers to them by slug.
  */
-export function documentRows(doc: ArticleDocument, now: string) {
-  const articleId = doc.id ?? newId('art')
+export type ExistingIds = {
+  article(slug: string): string | undefined
+  author(slug: string): string | undefined
+  source(slug: string): string | undefined
+}
+
+const none: ExistingIds = { article: () => undefined, author: () => undefined, source: () => undefined }
+
+export function documentRows(doc: ArticleDocument, now: string, existing: ExistingIds = none) {
+  const articleId = existing.article(doc.slug) ?? doc.id ?? newId('art')
   const authorIds = new Map<string, string>()
   const authorRows = new Map<string, typeof authors.$inferInsert>()
   const credits = doc.authors.map((a, position) => {
-    const id = authorIds.get(a.slug) ?? a.id ?? newId('aut')
+    const id = authorIds.get(a.slug) ?? existing.author(a.slug) ?? a.id ?? newId('aut')
     authorIds.set(a.slug, id)
     const { role, ...fields } = a
     authorRows.set(a.slug, { ...fields, id, createdAt: now, updatedAt: now })
@@ -108,7 +117,7 @@ export function documentRows(doc: ArticleDocument, now: string) {
     if (s.anonymous !== (s.name === null)) {
       throw new DocumentError(`source "${s.slug}": an anonymous source has no name and a named one has one`)
     }
-    const id = s.id ?? newId('src')
+    const id = existing.source(s.slug) ?? s.id ?? newId('src')
     sourceIds.set(s.slug, id)
     return { ...s, id, createdAt: now, updatedAt: now }
   })
