@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs'
+import t from 'tap'
+import { openApiYaml } from '../scripts/openapi.js'
+import { build } from './helper.js'
+
+t.test('openapi.yaml is what the route schemas generate (run `npm run openapi` after changing a route)', async (t) => {
+  const committed = readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8')
+  t.equal(committed, await openApiYaml())
+})
+
+t.test('the server serves its OpenAPI 3.1 document and Swagger UI', async (t) => {
+  const app = await build(t)
+  const res = await app.inject('/openapi.json')
+  t.equal(res.statusCode, 200)
+  const doc = res.json()
+  t.equal(doc.openapi, '3.1.0')
+  t.equal(doc.info.title, 'Byline')
+  const operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+  )
+  t.equal(operations.length, 15)
+  const ids = operations.map((o) => o.op.operationId)
+  t.equal(new Set(ids).size, ids.length, 'operationIds are unique')
+  for (const { path, method, op } of operations) {
+    const name = `${method.toUpperCase()} ${path}`
+    t.ok(op.operationId, `${name} has an operationId`)
+    t.ok(op.tags?.length, `${name} has tags`)
+    t.ok(op.responses['200']?.content?.['application/json']?.schema, `${name} documents its 200`)
+    if (path.startsWith('/v1/')) {
+      t.ok(op.responses['400']?.content?.['application/problem+json'], `${name} documents its 400`)
+      if (path.includes('{')) t.ok(op.responses['404']?.content?.['application/problem+json'], `${name} documents its 404`)
+    }
+  }
+  t.ok(doc.components.schemas.Problem.examples.length >= 2, 'problems come with examples')
+  t.ok(doc.components.schemas.Quote.properties.location, 'quotes document their location')
+  t.match(doc.components.schemas.QuoteLocation.description, /UTF-16 code units/)
+
+  const ui = await app.inject('/docs/')
+  t.equal(ui.statusCode, 200)
+  t.match(ui.headers['content-type'], /text\/html/)
+})
