@@ -1,6 +1,7 @@
 import { and, count, eq, exists, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { articleAuthors, articles, quotes, sources } from '../../db/schema.js'
+import { preparedFor } from '../../db/prepared.js'
 import { orderBy, paginate, type Keyset } from '../../lib/pagination.js'
 import { creditsOf } from '../authors/queries.js'
 import { quotesOfArticle } from '../quotes/queries.js'
@@ -19,11 +20,8 @@ const emptySourcing = (): Sourcing => ({
   quotes: { total: 0, direct: 0, partial: 0, paraphrase: 0, fromAnonymousSources: 0 },
 })
 
-/** The sourcing summary of several articles in one grouped query. */
-function sourcingOf(db: Db, articleIds: string[]): Map<string, Sourcing> {
-  const result = new Map(articleIds.map((id) => [id, emptySourcing()]))
-  if (articleIds.length === 0) return result
-  const rows = db
+const sourcingQuery = (db: Db, where: SQL) =>
+  db
     .select({
       articleId: quotes.articleId,
       sources: sql<number>`count(distinct ${quotes.sourceId})`,
@@ -36,9 +34,19 @@ function sourcingOf(db: Db, articleIds: string[]): Map<string, Sourcing> {
     })
     .from(quotes)
     .innerJoin(sources, eq(sources.id, quotes.sourceId))
-    .where(inArray(quotes.articleId, articleIds))
+    .where(where)
     .groupBy(quotes.articleId)
-    .all()
+
+const sourcingOfOne = preparedFor((db) => sourcingQuery(db, eq(quotes.articleId, sql.placeholder('id'))).prepare())
+
+/** The sourcing summary of several articles in one grouped query. */
+function sourcingOf(db: Db, articleIds: string[]): Map<string, Sourcing> {
+  const result = new Map(articleIds.map((id) => [id, emptySourcing()]))
+  if (articleIds.length === 0) return result
+  const rows =
+    articleIds.length === 1
+      ? sourcingOfOne(db).all({ id: articleIds[0] })
+      : sourcingQuery(db, inArray(quotes.articleId, articleIds)).all()
   for (const r of rows) {
     result.set(r.articleId, {
       sources: { total: r.sources, named: r.sources - r.anonymousSources, anonymous: r.anonymousSources },
@@ -85,12 +93,16 @@ export function findArticle(db: Db, idOrSlug: string): Article | undefined {
   return { ...summary!, body: row.body, quotes: quotesOfArticle(db, row.id), notes: row.notes }
 }
 
-export function findArticleRow(db: Db, idOrSlug: string): ArticleRow | undefined {
-  return db
+const articleByKey = preparedFor((db) =>
+  db
     .select()
     .from(articles)
-    .where(and(or(eq(articles.id, idOrSlug), eq(articles.slug, idOrSlug)), isPublic))
-    .get()
+    .where(and(or(eq(articles.id, sql.placeholder('key')), eq(articles.slug, sql.placeholder('key'))), isPublic))
+    .prepare(),
+)
+
+export function findArticleRow(db: Db, idOrSlug: string): ArticleRow | undefined {
+  return articleByKey(db).get({ key: idOrSlug })
 }
 
 export function listArticles(db: Db, q: { limit: number; cursor?: string | undefined; authorId?: string }) {

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, getTableColumns, inArray, or, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { preparedFor } from '../../db/prepared.js'
 import type { Db } from '../../db/client.js'
 import { articleAuthors, authors } from '../../db/schema.js'
 import { orderBy, paginate, type Keyset } from '../../lib/pagination.js'
@@ -10,12 +11,16 @@ const byPosition: Keyset = {
   direction: 'asc',
 }
 
-export function findAuthor(db: Db, idOrSlug: string): Author | undefined {
-  return db
+const authorByKey = preparedFor((db) =>
+  db
     .select()
     .from(authors)
-    .where(or(eq(authors.id, idOrSlug), eq(authors.slug, idOrSlug)))
-    .get()
+    .where(or(eq(authors.id, sql.placeholder('key')), eq(authors.slug, sql.placeholder('key'))))
+    .prepare(),
+)
+
+export function findAuthor(db: Db, idOrSlug: string): Author | undefined {
+  return authorByKey(db).get({ key: idOrSlug })
 }
 
 export function listAuthors(db: Db, q: { limit: number; cursor?: string | undefined }) {
@@ -43,17 +48,24 @@ function selectCredits(db: Db, where: SQL | undefined) {
   return db.select(creditSelection).from(articleAuthors).innerJoin(authors, eq(authors.id, articleAuthors.authorId)).where(where)
 }
 
+const creditsQuery = (db: Db, where: SQL) =>
+  db
+    .select({ articleId: articleAuthors.articleId, ...creditSelection })
+    .from(articleAuthors)
+    .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+    .where(where)
+    .orderBy(asc(articleAuthors.position), asc(articleAuthors.authorId), asc(articleAuthors.role))
+
+const creditsOfOne = preparedFor((db) => creditsQuery(db, eq(articleAuthors.articleId, sql.placeholder('id'))).prepare())
+
 /** The credits of several articles in one query, each list in credit order. */
 export function creditsOf(db: Db, articleIds: string[]): Map<string, Credit[]> {
   const byArticle = new Map<string, Credit[]>(articleIds.map((id) => [id, []]))
   if (articleIds.length === 0) return byArticle
-  const rows = db
-    .select({ articleId: articleAuthors.articleId, ...creditSelection })
-    .from(articleAuthors)
-    .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
-    .where(inArray(articleAuthors.articleId, articleIds))
-    .orderBy(asc(articleAuthors.position), asc(articleAuthors.authorId), asc(articleAuthors.role))
-    .all()
+  const rows =
+    articleIds.length === 1
+      ? creditsOfOne(db).all({ id: articleIds[0] })
+      : creditsQuery(db, inArray(articleAuthors.articleId, articleIds)).all()
   for (const { articleId, ...credit } of rows) byArticle.get(articleId)?.push(credit)
   return byArticle
 }

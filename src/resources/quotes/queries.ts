@@ -1,4 +1,5 @@
-import { and, count, eq, getTableColumns, type SQL } from 'drizzle-orm'
+import { and, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import { preparedFor } from '../../db/prepared.js'
 import type { Db } from '../../db/client.js'
 import { articles, authors, quotes, sources } from '../../db/schema.js'
 import { orderBy, paginate, type Keyset } from '../../lib/pagination.js'
@@ -45,17 +46,21 @@ const newest: Keyset = { columns: [quotes.createdAt, quotes.id], direction: 'des
 /** Reading order, for one article's quotes. */
 const reading: Keyset = { columns: [quotes.block, quotes.start, quotes.id], direction: 'asc' }
 
+const quoteById = preparedFor((db) => selectQuotes(db, eq(quotes.id, sql.placeholder('id'))).prepare())
+const quotesInReadingOrder = preparedFor((db) =>
+  selectQuotes(db, eq(quotes.articleId, sql.placeholder('articleId')))
+    .orderBy(...orderBy(reading))
+    .prepare(),
+)
+
 export function findQuote(db: Db, id: string): Quote | undefined {
-  const row = selectQuotes(db, eq(quotes.id, id)).get()
+  const row = quoteById(db).get({ id })
   return row && toQuote(row)
 }
 
 /** Every quote of one article in reading order, for the article's own representation. */
 export function quotesOfArticle(db: Db, articleId: string): Quote[] {
-  return selectQuotes(db, eq(quotes.articleId, articleId))
-    .orderBy(...orderBy(reading))
-    .all()
-    .map(toQuote)
+  return quotesInReadingOrder(db).all({ articleId }).map(toQuote)
 }
 
 export function listQuotes(

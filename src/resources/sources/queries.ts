@@ -1,6 +1,7 @@
 import { and, count, eq, exists, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { articles, quotes, sources } from '../../db/schema.js'
+import { preparedFor } from '../../db/prepared.js'
 import { orderBy, paginate, type Keyset } from '../../lib/pagination.js'
 import { isPublic } from '../articles/visibility.js'
 import type { Source } from './schemas.js'
@@ -18,12 +19,16 @@ const hasPublicQuote = (db: Db, articleId?: string) =>
       .where(and(eq(quotes.sourceId, sources.id), isPublic, articleId ? eq(quotes.articleId, articleId) : undefined)),
   )
 
-export function findSource(db: Db, idOrSlug: string): Source | undefined {
-  return db
+const sourceByKey = preparedFor((db) =>
+  db
     .select()
     .from(sources)
-    .where(and(or(eq(sources.id, idOrSlug), eq(sources.slug, idOrSlug)), hasPublicQuote(db)))
-    .get()
+    .where(and(or(eq(sources.id, sql.placeholder('key')), eq(sources.slug, sql.placeholder('key'))), hasPublicQuote(db)))
+    .prepare(),
+)
+
+export function findSource(db: Db, idOrSlug: string): Source | undefined {
+  return sourceByKey(db).get({ key: idOrSlug })
 }
 
 export function listSources(db: Db, q: { limit: number; cursor?: string | undefined; articleId?: string }) {
