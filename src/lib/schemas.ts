@@ -11,6 +11,9 @@ export const IdOrSlug = z
   .max(200)
   .meta({ description: 'An id (stable, opaque) or a slug (readable, unique).', examples: ['tucker-reals'] })
 
+/** Routes that take no query parameters still refuse unknown ones, as the lists do. */
+export const NoQuery = z.strictObject({})
+
 export const FieldError = z
   .object({
     in: z.enum(['query', 'path', 'header', 'body']),

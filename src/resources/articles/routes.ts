@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { PageQuery } from '../../lib/pagination.js'
-import { IdOrSlug, list, one, problemResponses } from '../../lib/schemas.js'
+import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
 import { notFound } from '../../problems.js'
 import { listCredits } from '../authors/queries.js'
 import { Credit } from '../authors/schemas.js'
@@ -45,6 +45,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         operationId: 'getArticle',
         summary: 'Get one article with its body, authors, and quotes with their sources',
         params: Params,
+        querystring: NoQuery,
         response: { 200: one(Article, 'The article'), ...problemResponses(400, 404) },
       },
     },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { PageQuery } from '../../lib/pagination.js'
-import { IdOrSlug, list, one, problemResponses } from '../../lib/schemas.js'
+import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
 import { notFound } from '../../problems.js'
 import { listArticles } from '../articles/queries.js'
 import { ArticleSummary } from '../articles/schemas.js'
@@ -35,6 +35,7 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         operationId: 'getAuthor',
         summary: 'Get one author',
         params: Params,
+        querystring: NoQuery,
         response: { 200: one(Author, 'The author'), ...problemResponses(400, 404) },
       },
     },

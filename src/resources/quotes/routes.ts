@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { PageQuery } from '../../lib/pagination.js'
-import { list, one, problemResponses } from '../../lib/schemas.js'
+import { list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
 import { Problem } from '../../problems.js'
 import { findQuote, listQuotes } from './queries.js'
 import { Quote } from './schemas.js'
@@ -30,6 +30,7 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         operationId: 'getQuote',
         summary: 'Get one quote with its source',
         params: z.object({ id: z.string().min(1).max(200) }),
+        querystring: NoQuery,
         response: { 200: one(Quote, 'The quote'), ...problemResponses(400, 404) },
       },
     },

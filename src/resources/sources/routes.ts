@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { PageQuery } from '../../lib/pagination.js'
-import { IdOrSlug, list, one, problemResponses } from '../../lib/schemas.js'
+import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
 import { notFound } from '../../problems.js'
 import { listQuotes } from '../quotes/queries.js'
 import { Quote } from '../quotes/schemas.js'
@@ -35,6 +35,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         operationId: 'getSource',
         summary: 'Get one source',
         params: Params,
+        querystring: NoQuery,
         response: { 200: one(Source, 'The source'), ...problemResponses(400, 404) },
       },
     },
