@@ -82,7 +82,7 @@ t.test('seeding twice on one file changes nothing, and an edited row survives', 
 
   const first = openDb(file)
   migrateDb(first)
-  t.same(seedDb(first), { articles: 1, authors: 5, credits: 5, sources: 13, quotes: 22 })
+  t.same(seedDb(first), { articles: 1, authors: 5, credits: 5, sources: 13, quotes: 22, tags: 14, taggings: 14 })
   const before = counts(first)
   first.update(articles).set({ headline: 'Edited by an editor', version: sql`version + 1` }).run()
   first.update(quotes).set({ cue: 'edited' }).where(eq(quotes.text, 'This is rubbish')).run()
@@ -91,7 +91,7 @@ t.test('seeding twice on one file changes nothing, and an edited row survives', 
   const second = openDb(file)
   t.teardown(() => second.$client.close())
   migrateDb(second)
-  t.same(seedDb(second), { articles: 0, authors: 0, credits: 0, sources: 0, quotes: 0 })
+  t.same(seedDb(second), { articles: 0, authors: 0, credits: 0, sources: 0, quotes: 0, tags: 0, taggings: 0 })
   t.same(counts(second), before)
   t.equal(second.select().from(articles).get()?.headline, 'Edited by an editor')
   t.equal(second.select().from(articles).get()?.version, 2)

@@ -17,6 +17,7 @@ export const ARTICLE_STATUSES = ['draft', 'published', 'withdrawn'] as const
 export const AUTHOR_ROLES = ['byline', 'reporter', 'producer', 'photographer', 'editor'] as const
 export const SOURCE_KINDS = ['person', 'organization', 'group'] as const
 export const QUOTE_KINDS = ['direct', 'partial', 'paraphrase'] as const
+export const TAG_TYPES = ['subject', 'place', 'organization', 'person'] as const
 
 const version = () => integer('version').notNull().default(1)
 const timestamps = () => ({
@@ -145,4 +146,35 @@ export const quotes = sqliteTable(
     check('quotes_location_check', sql`block >= 0 and start >= 0 and "end" > start`),
     check('quotes_text_check', sql`length(text) > 0`),
   ],
+)
+
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    type: text('type', { enum: TAG_TYPES }).notNull(),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('tags_slug_unique').on(t.slug),
+    index('tags_name_idx').on(t.name, t.id),
+    check('tags_type_check', inList('type', TAG_TYPES)),
+  ],
+)
+
+export const articleTags = sqliteTable(
+  'article_tags',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: text('tag_id')
+      .notNull()
+      .references(() => tags.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId, t.articleId)],
 )

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ARTICLE_STATUSES, AUTHOR_ROLES, QUOTE_KINDS, SOURCE_KINDS, type authors } from '../../db/schema.js'
+import { ARTICLE_STATUSES, AUTHOR_ROLES, QUOTE_KINDS, SOURCE_KINDS, TAG_TYPES, type authors } from '../../db/schema.js'
 import { newId } from '../../lib/ids.js'
 import { AnchorError, anchorQuote, type Location } from '../quotes/anchor.js'
 import { Block, Media, Note } from './schemas.js'
@@ -75,6 +75,10 @@ export const ArticleDocument = z.strictObject({
     )
     .max(1000)
     .default([]),
+  tags: z
+    .array(z.strictObject({ id: Id('tag').optional(), slug: Slug, name: Text, type: z.enum(TAG_TYPES) }))
+    .max(100)
+    .default([]),
 })
 export type ArticleDocument = z.infer<typeof ArticleDocument>
 
@@ -96,9 +100,10 @@ export type ExistingIds = {
   article(slug: string): string | undefined
   author(slug: string): string | undefined
   source(slug: string): string | undefined
+  tag(slug: string): string | undefined
 }
 
-const none: ExistingIds = { article: () => undefined, author: () => undefined, source: () => undefined }
+const none: ExistingIds = { article: () => undefined, author: () => undefined, source: () => undefined, tag: () => undefined }
 
 export function documentRows(doc: ArticleDocument, now: string, existing: ExistingIds = none) {
   const articleId = existing.article(doc.slug) ?? doc.id ?? newId('art')
@@ -136,12 +141,22 @@ export function documentRows(doc: ArticleDocument, now: string, existing: Existi
     const { source: _source, saidTo: _saidTo, location: _hint, ...fields } = q
     return { ...fields, ...location, id: q.id ?? newId('quo'), articleId, sourceId, saidToId, createdAt: now, updatedAt: now }
   })
-  const { authors: _a, sources: _s, quotes: _q, ...article } = doc
+  const tagIds = new Map<string, string>()
+  const tagRows = doc.tags.map((tag) => {
+    if (tagIds.has(tag.slug)) throw new DocumentError(`tag "${tag.slug}" is listed twice`)
+    const id = existing.tag(tag.slug) ?? tag.id ?? newId('tag')
+    tagIds.set(tag.slug, id)
+    return { ...tag, id, createdAt: now, updatedAt: now }
+  })
+  const taggings = tagRows.map((tag, position) => ({ articleId, tagId: tag.id, position }))
+  const { authors: _a, sources: _s, quotes: _q, tags: _t, ...article } = doc
   return {
     article: { ...article, id: articleId, wordCount: countWords(doc.body), createdAt: now, updatedAt: now },
     authors: [...authorRows.values()],
     credits,
     sources: sourceRows,
     quotes: quoteRows,
+    tags: tagRows,
+    taggings,
   }
 }

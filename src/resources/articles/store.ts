@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
-import { articleAuthors, articles, authors, quotes, sources } from '../../db/schema.js'
+import { articleAuthors, articles, articleTags, authors, quotes, sources, tags } from '../../db/schema.js'
 import { documentRows, type ArticleDocument, type ExistingIds } from './document.js'
 
 function existingIds(db: Pick<Db, 'select'>): ExistingIds {
@@ -8,6 +8,7 @@ function existingIds(db: Pick<Db, 'select'>): ExistingIds {
     article: (slug) => db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get()?.id,
     author: (slug) => db.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug)).get()?.id,
     source: (slug) => db.select({ id: sources.id }).from(sources).where(eq(sources.slug, slug)).get()?.id,
+    tag: (slug) => db.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).get()?.id,
   }
 }
 
@@ -27,6 +28,8 @@ export function insertMissing(db: Db, doc: ArticleDocument, now = new Date().toI
         credits: rows.credits.length ? changes(tx.insert(articleAuthors).values(rows.credits).onConflictDoNothing().run()) : 0,
         sources: rows.sources.length ? changes(tx.insert(sources).values(rows.sources).onConflictDoNothing().run()) : 0,
         quotes: rows.quotes.length ? changes(tx.insert(quotes).values(rows.quotes).onConflictDoNothing().run()) : 0,
+        tags: rows.tags.length ? changes(tx.insert(tags).values(rows.tags).onConflictDoNothing().run()) : 0,
+        taggings: rows.taggings.length ? changes(tx.insert(articleTags).values(rows.taggings).onConflictDoNothing().run()) : 0,
       }
     },
     { behavior: 'immediate' },
