@@ -33,7 +33,9 @@ t.test('a database migrated from migrations/ has every table, column and index o
   t.ok(migrationsApplied(db))
   const expected = (await kit.generateSQLiteDrizzleJson(schema)) as unknown as Snapshot
   const q = (sql: string, ...args: string[]) => db.$client.prepare(sql).all(...args) as Record<string, any>[]
-  const tables = q("select name from sqlite_master where type = 'table' and name not like '\\_\\_%' escape '\\' and name not like 'sqlite_%'")
+  // The FTS5 index and its shadow tables live in SQL only: drizzle does not model them.
+  const tables = q("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_index%'")
+    .filter((r) => r.name !== '__drizzle_migrations')
   t.same(tables.map((r) => r.name).sort(), Object.keys(expected.tables).sort())
   for (const [name, table] of Object.entries(expected.tables)) {
     const columns = q('select name from pragma_table_xinfo(?)', name).map((r) => r.name)
@@ -68,4 +70,39 @@ t.test('the database enforces what the schema promises', async (t) => {
          values ('s', 's', 'd', 'robot', 0, 'now', 'now')`),
     /CHECK/,
   )
+})
+
+t.test('the full-text index follows every write, in the same transaction', async (t) => {
+  const db = openDb(':memory:')
+  t.teardown(() => db.$client.close())
+  migrateDb(db)
+  const run = (q: string) => db.$client.exec(q)
+  const hits = (term: string) =>
+    db.$client
+      .prepare(`select r.kind, r.ref from search_index join search_rows r on r.id = search_index.rowid where search_index match ? order by r.kind, r.ref`)
+      .all(`"${term}"`)
+  run(`insert into articles (id, slug, headline, body, language, status, media, notes, word_count, created_at, updated_at)
+       values ('a1', 'a1', 'Zebra headline', '[{"type":"paragraph","text":"alpha bravo"}]', 'en', 'published', '[]', '[]', 2, 'now', 'now')`)
+  run(`insert into sources (id, slug, description, kind, anonymous, created_at, updated_at) values ('s1', 's1', 'a bravo official', 'person', 1, 'now', 'now')`)
+  run(`insert into quotes (id, article_id, source_id, text, kind, block, start, "end", created_at, updated_at)
+       values ('q1', 'a1', 's1', 'alpha', 'direct', 0, 0, 5, 'now', 'now')`)
+  t.same(hits('zebra'), [{ kind: 'article', ref: 'a1' }])
+  t.same(hits('alpha'), [{ kind: 'article', ref: 'a1' }, { kind: 'quote', ref: 'q1' }])
+  t.same(hits('bravo'), [{ kind: 'article', ref: 'a1' }, { kind: 'source', ref: 's1' }])
+  run(`update articles set body = '[{"type":"paragraph","text":"charlie"}]' where id = 'a1'`)
+  t.same(hits('bravo'), [{ kind: 'source', ref: 's1' }], 'an edited body leaves the index')
+  t.same(hits('charlie'), [{ kind: 'article', ref: 'a1' }])
+  run(`delete from quotes where id = 'q1'`)
+  run(`delete from articles where id = 'a1'`)
+  t.same(hits('alpha'), [])
+  t.same(hits('charlie'), [])
+  t.same(db.$client.prepare('select kind, ref from search_rows').all(), [{ kind: 'source', ref: 's1' }])
+  t.throws(() =>
+    db.$client.transaction(() => {
+      run(`update sources set description = 'delta' where id = 's1'`)
+      throw new Error('rolled back')
+    })(),
+  )
+  t.same(hits('delta'), [], 'a rolled-back write leaves the index as it was')
+  t.same(hits('bravo'), [{ kind: 'source', ref: 's1' }])
 })

@@ -178,3 +178,21 @@ export const articleTags = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId, t.articleId)],
 )
+
+export const SEARCH_KINDS = ['article', 'quote', 'source'] as const
+
+/**
+ * The rows of the full-text index (the FTS5 table `search_index`, created in SQL by a
+ * migration, since drizzle does not model virtual tables). Its integer id is the index's
+ * rowid, so a write finds its index row by (kind, ref) through a unique index. Triggers
+ * on articles, quotes and sources keep both in step inside the writing transaction.
+ */
+export const searchRows = sqliteTable(
+  'search_rows',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind', { enum: SEARCH_KINDS }).notNull(),
+    ref: text('ref').notNull(),
+  },
+  (t) => [uniqueIndex('search_rows_ref_unique').on(t.kind, t.ref)],
+)
