@@ -9,7 +9,9 @@ import { installNotFound, problemHandler } from './problems.js'
 import { articleRoutes } from './resources/articles/routes.js'
 import { authorRoutes } from './resources/authors/routes.js'
 import { quoteRoutes } from './resources/quotes/routes.js'
+import { searchRoutes } from './resources/search/routes.js'
 import { sourceRoutes } from './resources/sources/routes.js'
+import { tagRoutes } from './resources/tags/routes.js'
 
 export type AppOptions = {
   db: Db
@@ -50,7 +52,7 @@ export async function buildApp({ db, logger = false, corsOrigins = '*' }: AppOpt
   await registerOpenApi(app)
 
   await app.register(healthRoutes, { db })
-  for (const routes of [articleRoutes, authorRoutes, sourceRoutes, quoteRoutes]) {
+  for (const routes of [articleRoutes, authorRoutes, sourceRoutes, quoteRoutes, tagRoutes, searchRoutes]) {
     await app.register(routes, { prefix: '/v1', db })
   }
   return app

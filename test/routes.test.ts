@@ -20,6 +20,10 @@ const ROUTES: [string, string | null][] = [
   ['/v1/sources/pakistani-taliban/quotes', '/v1/sources/missing/quotes'],
   ['/v1/quotes', null],
   [`/v1/quotes/${quote}`, '/v1/quotes/quo_missing'],
+  ['/v1/tags', null],
+  ['/v1/tags/lahore', '/v1/tags/missing'],
+  ['/v1/tags/lahore/articles', '/v1/tags/missing/articles'],
+  ['/v1/search?q=Punjab', null],
 ]
 
 t.test('every route answers 200, 404 for what does not exist, and 400 for a bad parameter', async (t) => {
@@ -36,8 +40,8 @@ t.test('every route answers 200, 404 for what does not exist, and 400 for a bad 
       t.equal(res.statusCode, 404, missing)
       t.match(res.json(), { status: 404, instance: missing })
     }
-    const bad = await app.inject(`${path}?unexpected=1`)
-    t.equal(bad.statusCode, 400, `${path}?unexpected=1`)
+    const bad = await app.inject(`${path}${path.includes('?') ? '&' : '?'}unexpected=1`)
+    t.equal(bad.statusCode, 400, `${path} with unexpected=1`)
     t.match(bad.headers['content-type'], /^application\/problem\+json/)
     t.match(bad.json(), { status: 400, errors: [{ in: 'query', parameter: 'unexpected' }] })
   }

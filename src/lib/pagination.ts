@@ -38,7 +38,7 @@ export function decodeCursor(cursor: string, order: string, arity: number): KeyV
   }
   if (!Array.isArray(parsed) || parsed.length !== arity + 1 || parsed[0] !== order) throw invalid()
   const values = parsed.slice(1)
-  if (!values.every((v) => (typeof v === 'string' && v.length <= 512) || Number.isSafeInteger(v))) throw invalid()
+  if (!values.every((v) => (typeof v === 'string' && v.length <= 512) || (typeof v === 'number' && Number.isFinite(v)))) throw invalid()
   return values as KeyValue[]
 }
 
@@ -52,34 +52,30 @@ export function orderBy(keyset: Keyset): SQL[] {
   return keyset.columns.map((c) => (keyset.direction === 'asc' ? sql`${c} asc` : sql`${c} desc`))
 }
 
-export type Page<T> = { data: T[]; page: { limit: number; nextCursor: string | null; total: number } }
+export type PageInfo = { limit: number; nextCursor: string | null; total: number }
 
 /**
  * Keyset pagination: fetches one row more than asked to learn whether a next page exists,
  * so no OFFSET is ever scanned and pages stay gap-free while rows are inserted.
  */
-export function paginate<R, T = R>(opts: {
+export function pageOf<R>(opts: {
   order: string
   keyset: Keyset
   key: (row: R) => KeyValue[]
   limit: number
   cursor: string | undefined
   fetch: (after: SQL | undefined, limit: number) => R[]
-  count: () => number
-  map?: (rows: R[]) => T[]
-}): Page<T> {
+}): { rows: R[]; nextCursor: string | null } {
   const arity = opts.keyset.columns.length
   const position = opts.cursor === undefined ? undefined : after(opts.keyset, decodeCursor(opts.cursor, opts.order, arity))
   const rows = opts.fetch(position, opts.limit + 1)
   const more = rows.length > opts.limit
   const pageRows = more ? rows.slice(0, opts.limit) : rows
   const last = pageRows.at(-1)
-  return {
-    data: opts.map ? opts.map(pageRows) : (pageRows as unknown as T[]),
-    page: {
-      limit: opts.limit,
-      nextCursor: more && last ? encodeCursor(opts.order, opts.key(last)) : null,
-      total: opts.count(),
-    },
-  }
+  return { rows: pageRows, nextCursor: more && last ? encodeCursor(opts.order, opts.key(last)) : null }
+}
+
+/** A list response from items already serialized, so cached JSON is never parsed again. */
+export function pageJson(items: string[], page: PageInfo): string {
+  return `{"data":[${items.join(',')}],"page":${JSON.stringify(page)}}`
 }

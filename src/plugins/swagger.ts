@@ -52,6 +52,8 @@ export async function registerOpenApi(app: FastifyInstance) {
         { name: 'authors', description: 'People who wrote, reported or made media for stories' },
         { name: 'sources', description: 'People, organizations and groups stories attribute information to' },
         { name: 'quotes', description: "Verbatim slices of a story's text, attributed to a source" },
+        { name: 'tags', description: 'Subjects, places, organizations and people stories are about' },
+        { name: 'search', description: 'Full-text search across articles, quotes and sources' },
         { name: 'operations', description: 'Health and readiness' },
       ],
     },

@@ -1,19 +1,35 @@
-import { and, count, eq, exists, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, eq, exists, getTableColumns, gte, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
+import { cached, cachedCount, cachedMany, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
-import { articleAuthors, articles, quotes, sources } from '../../db/schema.js'
 import { preparedFor } from '../../db/prepared.js'
-import { orderBy, paginate, type Keyset } from '../../lib/pagination.js'
-import { creditsOf } from '../authors/queries.js'
-import { quotesOfArticle } from '../quotes/queries.js'
+import { articleAuthors, articles, articleTags, quotes, sources } from '../../db/schema.js'
+import { pickFields } from '../../lib/listing.js'
+import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
+import { matching } from '../../lib/search.js'
+import { creditsOf, resolveAuthorId } from '../authors/queries.js'
+import { quotesOfArticle, quotesOfArticles } from '../quotes/queries.js'
+import { resolveSourceId } from '../sources/queries.js'
+import { resolveTagId, tagsOf } from '../tags/queries.js'
 import type { Article, ArticleSummary, Sourcing } from './schemas.js'
 import { isPublic } from './visibility.js'
 
 type ArticleRow = typeof articles.$inferSelect
-// Lists never show the body, so they never read or parse it.
+// Lists show the body only when asked to, so they do not read or parse it otherwise.
 const { body: _body, notes: _notes, ...summaryColumns } = getTableColumns(articles)
 type SummaryRow = Omit<ArticleRow, 'body' | 'notes'>
 
-const newest: Keyset = { columns: [articles.publishedSort, articles.id], direction: 'desc' }
+export const ARTICLE_SORTS = ['-publishedAt', 'publishedAt', '-updatedAt', 'updatedAt', '-createdAt', 'createdAt'] as const
+export type ArticleSort = (typeof ARTICLE_SORTS)[number]
+export const ARTICLE_INCLUDES = ['authors', 'tags', 'body', 'quotes', 'quotes.source', 'quotes.saidTo'] as const
+
+const SORTS: Record<ArticleSort, { keyset: Keyset; key: (r: SummaryRow) => [string, string] }> = {
+  '-publishedAt': { keyset: { columns: [articles.publishedSort, articles.id], direction: 'desc' }, key: (r) => [r.publishedSort, r.id] },
+  publishedAt: { keyset: { columns: [articles.publishedSort, articles.id], direction: 'asc' }, key: (r) => [r.publishedSort, r.id] },
+  '-updatedAt': { keyset: { columns: [articles.updatedAt, articles.id], direction: 'desc' }, key: (r) => [r.updatedAt, r.id] },
+  updatedAt: { keyset: { columns: [articles.updatedAt, articles.id], direction: 'asc' }, key: (r) => [r.updatedAt, r.id] },
+  '-createdAt': { keyset: { columns: [articles.createdAt, articles.id], direction: 'desc' }, key: (r) => [r.createdAt, r.id] },
+  createdAt: { keyset: { columns: [articles.createdAt, articles.id], direction: 'asc' }, key: (r) => [r.createdAt, r.id] },
+}
 
 const emptySourcing = (): Sourcing => ({
   sources: { total: 0, named: 0, anonymous: 0 },
@@ -65,6 +81,7 @@ function sourcingOf(db: Db, articleIds: string[]): Map<string, Sourcing> {
 function summarize(db: Db, rows: SummaryRow[]): ArticleSummary[] {
   const ids = rows.map((r) => r.id)
   const credits = creditsOf(db, ids)
+  const tagged = tagsOf(db, ids)
   const sourcing = sourcingOf(db, ids)
   return rows.map((r) => ({
     id: r.id,
@@ -78,19 +95,12 @@ function summarize(db: Db, rows: SummaryRow[]): ArticleSummary[] {
     wordCount: r.wordCount,
     media: r.media,
     authors: credits.get(r.id) ?? [],
+    tags: tagged.get(r.id) ?? [],
     sourcing: sourcing.get(r.id) ?? emptySourcing(),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     version: r.version,
   }))
-}
-
-/** The public article with this id or slug: the one call behind a story page. */
-export function findArticle(db: Db, idOrSlug: string): Article | undefined {
-  const row = findArticleRow(db, idOrSlug)
-  if (!row) return undefined
-  const [summary] = summarize(db, [row])
-  return { ...summary!, body: row.body, quotes: quotesOfArticle(db, row.id), notes: row.notes }
 }
 
 const articleByKey = preparedFor((db) =>
@@ -105,33 +115,136 @@ export function findArticleRow(db: Db, idOrSlug: string): ArticleRow | undefined
   return articleByKey(db).get({ key: idOrSlug })
 }
 
-export function listArticles(db: Db, q: { limit: number; cursor?: string | undefined; authorId?: string }) {
-  const where = and(
-    isPublic,
-    q.authorId
-      ? exists(
-          db
-            .select({ one: sql`1` })
-            .from(articleAuthors)
-            .where(and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.authorId, q.authorId))),
-        )
-      : undefined,
-  )
-  return paginate<SummaryRow, ArticleSummary>({
-    order: '-publishedAt',
-    keyset: newest,
-    key: (r) => [r.publishedSort, r.id],
-    limit: q.limit,
-    cursor: q.cursor,
-    fetch: (after: SQL | undefined, limit) =>
+/** The public article with this id or slug: the one call behind a story page. */
+export function findArticle(db: Db, idOrSlug: string): Article | undefined {
+  const row = findArticleRow(db, idOrSlug)
+  if (!row) return undefined
+  const [summary] = summarize(db, [row])
+  return { ...summary!, body: row.body, quotes: quotesOfArticle(db, row.id), notes: row.notes }
+}
+
+/**
+ * The article's JSON as served, from the representation cache when nothing was written
+ * since it was made; `null` when there is no such public article.
+ */
+export function articleJson(db: Db, idOrSlug: string): string | null {
+  const json = cached(db, dbEpoch(db), `article:${idOrSlug}`, () => {
+    const article = findArticle(db, idOrSlug)
+    return article ? JSON.stringify({ data: article }) : ''
+  })
+  return json === '' ? null : json
+}
+
+export type ArticleFilters = {
+  author?: string[]
+  source?: string[]
+  tag?: string[]
+  publishedAfter?: string
+  publishedBefore?: string
+  updatedSince?: string
+  anonymousSources?: boolean
+  q?: string
+}
+
+/**
+ * The WHERE clause for a filtered list, or `null` when a named author, source or tag does
+ * not exist (the list is then empty without asking the database).
+ */
+function articleWhere(db: Db, f: ArticleFilters): SQL | undefined | null {
+  const conditions: (SQL | undefined)[] = [isPublic]
+  for (const key of f.author ?? []) {
+    const id = resolveAuthorId(db, key)
+    if (!id) return null
+    conditions.push(
+      exists(db.select({ one: sql`1` }).from(articleAuthors).where(and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.authorId, id)))),
+    )
+  }
+  for (const key of f.tag ?? []) {
+    const id = resolveTagId(db, key)
+    if (!id) return null
+    conditions.push(
+      exists(db.select({ one: sql`1` }).from(articleTags).where(and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, id)))),
+    )
+  }
+  for (const key of f.source ?? []) {
+    const id = resolveSourceId(db, key)
+    if (!id) return null
+    conditions.push(exists(db.select({ one: sql`1` }).from(quotes).where(and(eq(quotes.articleId, articles.id), eq(quotes.sourceId, id)))))
+  }
+  if (f.publishedAfter) conditions.push(gte(articles.publishedAt, f.publishedAfter))
+  if (f.publishedBefore) conditions.push(lt(articles.publishedAt, f.publishedBefore))
+  if (f.updatedSince) conditions.push(gte(articles.updatedAt, f.updatedSince))
+  if (f.anonymousSources !== undefined) {
+    const anonymousQuote = db
+      .select({ one: sql`1` })
+      .from(quotes)
+      .innerJoin(sources, eq(sources.id, quotes.sourceId))
+      .where(and(eq(quotes.articleId, articles.id), eq(sources.anonymous, true)))
+    conditions.push(f.anonymousSources ? exists(anonymousQuote) : notExists(anonymousQuote))
+  }
+  if (f.q !== undefined) conditions.push(sql`${articles.id} in ${matching(db, 'article', f.q)}`)
+  return and(...conditions)
+}
+
+export type ListOptions = { limit: number; cursor?: string | undefined; sort: ArticleSort; include: string[]; fields: string[] }
+
+/** A page of article summaries as JSON; summaries come from the representation cache. */
+export function listArticlesJson(db: Db, filters: ArticleFilters, opts: ListOptions): string {
+  const epoch = dbEpoch(db)
+  const where = articleWhere(db, filters)
+  if (where === null) return pageJson([], { limit: opts.limit, nextCursor: null, total: 0 })
+  const sort = SORTS[opts.sort]
+  const { rows, nextCursor } = pageOf<SummaryRow>({
+    order: opts.sort,
+    keyset: sort.keyset,
+    key: sort.key,
+    limit: opts.limit,
+    cursor: opts.cursor,
+    fetch: (after, limit) =>
       db
         .select(summaryColumns)
         .from(articles)
         .where(and(where, after))
-        .orderBy(...orderBy(newest))
+        .orderBy(...orderBy(sort.keyset))
         .limit(limit)
         .all(),
-    count: () => db.select({ n: count() }).from(articles).where(where).get()?.n ?? 0,
-    map: (rows) => summarize(db, rows),
   })
+  const total = cachedCount(db, epoch, db.select({ n: count() }).from(articles).where(where))
+  const page = { limit: opts.limit, nextCursor, total }
+
+  const extras = opts.include.filter((i) => i !== 'authors' && i !== 'tags')
+  if (extras.length === 0 && opts.fields.length === 0) {
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    const items = cachedMany(
+      db,
+      epoch,
+      rows.map((r) => `summary:${r.id}`),
+      (missing) => {
+        const built = summarize(
+          db,
+          missing.map((k) => byId.get(k.slice('summary:'.length))!),
+        )
+        return new Map(built.map((s) => [`summary:${s.id}`, JSON.stringify(s)]))
+      },
+    )
+    return pageJson(items, page)
+  }
+
+  let items: Record<string, unknown>[] = summarize(db, rows)
+  if (extras.includes('body')) {
+    const bodies = new Map(
+      db
+        .select({ id: articles.id, body: articles.body })
+        .from(articles)
+        .where(inArray(articles.id, rows.map((r) => r.id)))
+        .all()
+        .map((r) => [r.id, r.body]),
+    )
+    items = items.map((s) => ({ ...s, body: bodies.get(s.id as string) }))
+  }
+  if (extras.some((i) => i.startsWith('quotes'))) {
+    const byArticle = quotesOfArticles(db, rows.map((r) => r.id))
+    items = items.map((s) => ({ ...s, quotes: byArticle.get(s.id as string) ?? [] }))
+  }
+  return pageJson(pickFields(items, opts.fields).map((s) => JSON.stringify(s)), page)
 }

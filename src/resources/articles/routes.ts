@@ -1,20 +1,63 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
+import { QUOTE_KINDS } from '../../db/schema.js'
+import { asList, BooleanParam, InstantParam, nameList, Repeatable, splitNames, toInstant } from '../../lib/listing.js'
 import { PageQuery } from '../../lib/pagination.js'
+import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
 import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
 import { notFound } from '../../problems.js'
-import { listCredits } from '../authors/queries.js'
+import { listCreditsJson } from '../authors/queries.js'
 import { Credit } from '../authors/schemas.js'
-import { listQuotes } from '../quotes/queries.js'
+import { QUOTE_INCLUDES, QUOTE_SORTS, listQuotesJson } from '../quotes/queries.js'
 import { Quote } from '../quotes/schemas.js'
-import { listSources } from '../sources/queries.js'
+import { SOURCE_SORTS, listSourcesJson } from '../sources/queries.js'
 import { Source } from '../sources/schemas.js'
-import { findArticle, findArticleRow, listArticles } from './queries.js'
+import { ARTICLE_INCLUDES, ARTICLE_SORTS, articleJson, findArticleRow, listArticlesJson, type ListOptions } from './queries.js'
 import { Article, ArticleSummary } from './schemas.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
-const Query = z.strictObject(PageQuery)
+
+const summaryFieldNames = Object.keys(ArticleSummary.shape)
+
+/** The query of every list of articles: pagination, order, shape and filters. */
+export const ArticleListQuery = z.strictObject({
+  ...PageQuery,
+  sort: sortParam(ARTICLE_SORTS, '-publishedAt'),
+  include: nameList('include', ARTICLE_INCLUDES).optional(),
+  fields: nameList('field', summaryFieldNames).optional(),
+  author: Repeatable('Credited author, by id or slug.').optional(),
+  source: Repeatable('Source quoted in the story, by id or slug.').optional(),
+  tag: Repeatable('Tag, by id or slug.').optional(),
+  publishedAfter: InstantParam('Published at or after this time.').optional(),
+  publishedBefore: InstantParam('Published before this time.').optional(),
+  updatedSince: InstantParam('Changed at or after this time.').optional(),
+  anonymousSources: BooleanParam('true: stories quoting at least one anonymous source; false: stories quoting none.').optional(),
+  q: FullTextQuery.optional(),
+})
+type ArticleListQuery = z.infer<typeof ArticleListQuery>
+
+/** Turns a validated list query into filters and options, scoped further by `extra`. */
+export function articleListArgs(q: ArticleListQuery, extra: { author?: string; tag?: string } = {}) {
+  const filters = {
+    author: [...asList(q.author), ...(extra.author ? [extra.author] : [])],
+    tag: [...asList(q.tag), ...(extra.tag ? [extra.tag] : [])],
+    source: asList(q.source),
+    publishedAfter: toInstant(q.publishedAfter),
+    publishedBefore: toInstant(q.publishedBefore),
+    updatedSince: toInstant(q.updatedSince),
+    anonymousSources: q.anonymousSources === undefined ? undefined : q.anonymousSources === 'true',
+    q: q.q,
+  }
+  const options: ListOptions = {
+    limit: q.limit,
+    cursor: q.cursor,
+    sort: q.sort,
+    include: splitNames(q.include),
+    fields: splitNames(q.fields),
+  }
+  return [filters, options] as const
+}
 
 export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const articleIdOf = (idOrSlug: string) => {
@@ -29,12 +72,12 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags: ['articles'],
         operationId: 'listArticles',
-        summary: 'List published articles, newest first',
-        querystring: Query,
+        summary: 'List published articles, filtered, newest first by default',
+        querystring: ArticleListQuery,
         response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400) },
       },
     },
-    async (req) => listArticles(db, req.query),
+    async (req, reply) => sendJson(reply, listArticlesJson(db, ...articleListArgs(req.query))),
   )
 
   app.get(
@@ -43,16 +86,16 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags: ['articles'],
         operationId: 'getArticle',
-        summary: 'Get one article with its body, authors, and quotes with their sources',
+        summary: 'Get one article with its body, authors, tags, and quotes with their sources',
         params: Params,
         querystring: NoQuery,
         response: { 200: one(Article, 'The article'), ...problemResponses(400, 404) },
       },
     },
-    async (req) => {
-      const article = findArticle(db, req.params.idOrSlug)
-      if (!article) throw notFound('article', req.params.idOrSlug)
-      return { data: article }
+    async (req, reply) => {
+      const json = articleJson(db, req.params.idOrSlug)
+      if (json === null) throw notFound('article', req.params.idOrSlug)
+      return sendJson(reply, json)
     },
   )
 
@@ -64,11 +107,12 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         operationId: 'listArticleAuthors',
         summary: "List an article's credited authors in credit order",
         params: Params,
-        querystring: Query,
+        querystring: z.strictObject({ ...PageQuery, fields: nameList('field', Object.keys(Credit.shape)).optional() }),
         response: { 200: list(Credit, 'A page of credits'), ...problemResponses(400, 404) },
       },
     },
-    async (req) => listCredits(db, articleIdOf(req.params.idOrSlug), req.query),
+    async (req, reply) =>
+      sendJson(reply, listCreditsJson(db, articleIdOf(req.params.idOrSlug), { ...req.query, fields: splitNames(req.query.fields) })),
   )
 
   app.get(
@@ -79,11 +123,19 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         operationId: 'listArticleSources',
         summary: 'List the sources an article attributes quotes to',
         params: Params,
-        querystring: Query,
+        querystring: z.strictObject({
+          ...PageQuery,
+          sort: sortParam(SOURCE_SORTS, 'slug'),
+          fields: nameList('field', Object.keys(Source.shape)).optional(),
+        }),
         response: { 200: list(Source, 'A page of sources'), ...problemResponses(400, 404) },
       },
     },
-    async (req) => listSources(db, { ...req.query, articleId: articleIdOf(req.params.idOrSlug) }),
+    async (req, reply) =>
+      sendJson(
+        reply,
+        listSourcesJson(db, { articleId: articleIdOf(req.params.idOrSlug) }, { ...req.query, fields: splitNames(req.query.fields) }),
+      ),
   )
 
   app.get(
@@ -92,12 +144,28 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags: ['articles'],
         operationId: 'listArticleQuotes',
-        summary: "List an article's quotes in reading order",
+        summary: "List an article's quotes, in reading order by default",
         params: Params,
-        querystring: Query,
+        querystring: z.strictObject({
+          ...PageQuery,
+          sort: sortParam(QUOTE_SORTS, 'position'),
+          include: nameList('include', QUOTE_INCLUDES).optional(),
+          fields: nameList('field', Object.keys(Quote.shape)).optional(),
+          kind: z.enum(QUOTE_KINDS).optional(),
+        }),
         response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400, 404) },
       },
     },
-    async (req) => listQuotes(db, { ...req.query, articleId: articleIdOf(req.params.idOrSlug) }),
+    async (req, reply) => {
+      const { kind, ...q } = req.query
+      return sendJson(
+        reply,
+        listQuotesJson(
+          db,
+          { articleId: articleIdOf(req.params.idOrSlug), kind },
+          { ...q, include: splitNames(q.include), fields: splitNames(q.fields) },
+        ),
+      )
+    },
   )
 }

@@ -3,6 +3,7 @@ import { ARTICLE_STATUSES } from '../../db/schema.js'
 import { IsoDateTime } from '../../lib/schemas.js'
 import { Credit } from '../authors/schemas.js'
 import { Quote } from '../quotes/schemas.js'
+import { Tag } from '../tags/schemas.js'
 
 export const Paragraph = z
   .object({ type: z.literal('paragraph'), text: z.string() })
@@ -60,6 +61,7 @@ const summaryFields = {
   wordCount: z.int().min(0),
   media: z.array(Media),
   authors: z.array(Credit),
+  tags: z.array(Tag),
   sourcing: Sourcing,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -67,8 +69,15 @@ const summaryFields = {
 }
 
 export const ArticleSummary = z
-  .object(summaryFields)
-  .meta({ id: 'ArticleSummary', description: 'An article without its body and quotes, for lists.' })
+  .object({
+    ...summaryFields,
+    body: z.array(Block).optional().meta({ description: 'Present with `include=body`.' }),
+    quotes: z.array(Quote).optional().meta({ description: 'Present with `include=quotes` (each quote carries its source).' }),
+  })
+  .meta({
+    id: 'ArticleSummary',
+    description: 'An article without its body and quotes unless included, for lists. With `fields`, only the named fields and `id`.',
+  })
 export type ArticleSummary = z.infer<typeof ArticleSummary>
 
 export const Article = z

@@ -1,11 +1,24 @@
-import { and, asc, count, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
-import { preparedFor } from '../../db/prepared.js'
+import { and, asc, count, eq, exists, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
-import { articleAuthors, authors } from '../../db/schema.js'
-import { orderBy, paginate, type Keyset } from '../../lib/pagination.js'
+import { preparedFor } from '../../db/prepared.js'
+import { articleAuthors, articles, AUTHOR_ROLES, authors } from '../../db/schema.js'
+import { pickFields } from '../../lib/listing.js'
+import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
+import { isPublic } from '../articles/visibility.js'
+import { likeText } from '../tags/queries.js'
 import type { Author, Credit } from './schemas.js'
 
-const byName: Keyset = { columns: [authors.name, authors.id], direction: 'asc' }
+export const AUTHOR_SORTS = ['name', '-name', 'slug', '-slug'] as const
+type AuthorSort = (typeof AUTHOR_SORTS)[number]
+
+const SORTS: Record<AuthorSort, { keyset: Keyset; key: (a: Author) => string[] }> = {
+  name: { keyset: { columns: [authors.name, authors.id], direction: 'asc' }, key: (a) => [a.name, a.id] },
+  '-name': { keyset: { columns: [authors.name, authors.id], direction: 'desc' }, key: (a) => [a.name, a.id] },
+  slug: { keyset: { columns: [authors.slug, authors.id], direction: 'asc' }, key: (a) => [a.slug, a.id] },
+  '-slug': { keyset: { columns: [authors.slug, authors.id], direction: 'desc' }, key: (a) => [a.slug, a.id] },
+}
+
 const byPosition: Keyset = {
   columns: [articleAuthors.position, articleAuthors.authorId, articleAuthors.role],
   direction: 'asc',
@@ -23,30 +36,43 @@ export function findAuthor(db: Db, idOrSlug: string): Author | undefined {
   return authorByKey(db).get({ key: idOrSlug })
 }
 
-export function listAuthors(db: Db, q: { limit: number; cursor?: string | undefined }) {
-  return paginate<Author>({
-    order: 'name',
-    keyset: byName,
-    key: (a) => [a.name, a.id],
-    limit: q.limit,
-    cursor: q.cursor,
-    fetch: (after, limit) =>
-      db
-        .select()
-        .from(authors)
-        .where(after)
-        .orderBy(...orderBy(byName))
-        .limit(limit)
-        .all(),
-    count: () => db.select({ n: count() }).from(authors).get()?.n ?? 0,
+export const resolveAuthorId = (db: Db, idOrSlug: string) => findAuthor(db, idOrSlug)?.id
+
+export type AuthorFilters = { organization?: string; role?: (typeof AUTHOR_ROLES)[number]; q?: string }
+
+export function listAuthorsJson(
+  db: Db,
+  f: AuthorFilters,
+  opts: { limit: number; cursor?: string | undefined; sort: AuthorSort; fields: string[] },
+) {
+  const epoch = dbEpoch(db)
+  const where = and(
+    f.organization ? eq(authors.organization, f.organization) : undefined,
+    f.role
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(articleAuthors)
+            .innerJoin(articles, eq(articles.id, articleAuthors.articleId))
+            .where(and(eq(articleAuthors.authorId, authors.id), eq(articleAuthors.role, f.role), isPublic)),
+        )
+      : undefined,
+    f.q ? sql`${authors.name} like ${likeText(f.q)} escape '\\'` : undefined,
+  )
+  const sort = SORTS[opts.sort]
+  const { rows, nextCursor } = pageOf<Author>({
+    order: opts.sort,
+    keyset: sort.keyset,
+    key: sort.key,
+    limit: opts.limit,
+    cursor: opts.cursor,
+    fetch: (after, limit) => db.select().from(authors).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
   })
+  const total = cachedCount(db, epoch, db.select({ n: count() }).from(authors).where(where))
+  return pageJson(pickFields(rows, opts.fields).map((a) => JSON.stringify(a)), { limit: opts.limit, nextCursor, total })
 }
 
 const creditSelection = { ...getTableColumns(authors), role: articleAuthors.role, position: articleAuthors.position }
-
-function selectCredits(db: Db, where: SQL | undefined) {
-  return db.select(creditSelection).from(articleAuthors).innerJoin(authors, eq(authors.id, articleAuthors.authorId)).where(where)
-}
 
 const creditsQuery = (db: Db, where: SQL) =>
   db
@@ -70,19 +96,25 @@ export function creditsOf(db: Db, articleIds: string[]): Map<string, Credit[]> {
   return byArticle
 }
 
-export function listCredits(db: Db, articleId: string, q: { limit: number; cursor?: string | undefined }) {
+export function listCreditsJson(db: Db, articleId: string, opts: { limit: number; cursor?: string | undefined; fields: string[] }) {
+  const epoch = dbEpoch(db)
   const where = eq(articleAuthors.articleId, articleId)
-  return paginate<Credit>({
+  const { rows, nextCursor } = pageOf<Credit>({
     order: 'position',
     keyset: byPosition,
     key: (c) => [c.position, c.id, c.role],
-    limit: q.limit,
-    cursor: q.cursor,
+    limit: opts.limit,
+    cursor: opts.cursor,
     fetch: (after, limit) =>
-      selectCredits(db, and(where, after))
+      db
+        .select(creditSelection)
+        .from(articleAuthors)
+        .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+        .where(and(where, after))
         .orderBy(...orderBy(byPosition))
         .limit(limit)
         .all(),
-    count: () => db.select({ n: count() }).from(articleAuthors).where(where).get()?.n ?? 0,
   })
+  const total = cachedCount(db, epoch, db.select({ n: count() }).from(articleAuthors).where(where))
+  return pageJson(pickFields(rows, opts.fields).map((c) => JSON.stringify(c)), { limit: opts.limit, nextCursor, total })
 }

@@ -1,16 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
+import { AUTHOR_ROLES } from '../../db/schema.js'
+import { nameList, splitNames } from '../../lib/listing.js'
 import { PageQuery } from '../../lib/pagination.js'
+import { NameQuery, sendJson, sortParam } from '../../lib/params.js'
 import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
 import { notFound } from '../../problems.js'
-import { listArticles } from '../articles/queries.js'
+import { listArticlesJson } from '../articles/queries.js'
+import { ArticleListQuery, articleListArgs } from '../articles/routes.js'
 import { ArticleSummary } from '../articles/schemas.js'
-import { findAuthor, listAuthors } from './queries.js'
+import { AUTHOR_SORTS, findAuthor, listAuthorsJson } from './queries.js'
 import { Author } from './schemas.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
-const Query = z.strictObject(PageQuery)
 
 export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -19,12 +22,23 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: {
         tags: ['authors'],
         operationId: 'listAuthors',
-        summary: 'List authors by name',
-        querystring: Query,
+        summary: 'List authors, by name by default',
+        querystring: z.strictObject({
+          ...PageQuery,
+          sort: sortParam(AUTHOR_SORTS, 'name'),
+          include: nameList('include', []).optional(),
+          fields: nameList('field', Object.keys(Author.shape)).optional(),
+          organization: z.string().min(1).max(200).optional().meta({ description: 'Exact organization, e.g. CBS News.' }),
+          role: z.enum(AUTHOR_ROLES).optional().meta({ description: 'Credited in this role on a published story.' }),
+          q: NameQuery.optional(),
+        }),
         response: { 200: list(Author, 'A page of authors'), ...problemResponses(400) },
       },
     },
-    async (req) => listAuthors(db, req.query),
+    async (req, reply) => {
+      const { organization, role, q, ...opts } = req.query
+      return sendJson(reply, listAuthorsJson(db, { organization, role, q }, { ...opts, fields: splitNames(opts.fields) }))
+    },
   )
 
   app.get(
@@ -52,16 +66,16 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: {
         tags: ['authors'],
         operationId: 'listAuthorArticles',
-        summary: 'List the published articles an author is credited on, newest first',
+        summary: 'List the published articles an author is credited on, with the filters of /v1/articles',
         params: Params,
-        querystring: Query,
+        querystring: ArticleListQuery,
         response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400, 404) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const author = findAuthor(db, req.params.idOrSlug)
       if (!author) throw notFound('author', req.params.idOrSlug)
-      return listArticles(db, { ...req.query, authorId: author.id })
+      return sendJson(reply, listArticlesJson(db, ...articleListArgs(req.query, { author: author.id })))
     },
   )
 }

@@ -1,10 +1,17 @@
-import { and, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
-import { preparedFor } from '../../db/prepared.js'
+import { and, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
+import { cachedCount, cachedMany, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
-import { articles, authors, quotes, sources } from '../../db/schema.js'
-import { orderBy, paginate, type Keyset } from '../../lib/pagination.js'
+import { preparedFor } from '../../db/prepared.js'
+import { articles, authors, QUOTE_KINDS, quotes, sources } from '../../db/schema.js'
+import { pickFields } from '../../lib/listing.js'
+import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
+import { matching } from '../../lib/search.js'
 import { isPublic } from '../articles/visibility.js'
 import type { Quote } from './schemas.js'
+
+export const QUOTE_SORTS = ['-createdAt', 'createdAt', 'position'] as const
+export type QuoteSort = (typeof QUOTE_SORTS)[number]
+export const QUOTE_INCLUDES = ['article', 'source', 'saidTo'] as const
 
 const selection = {
   ...getTableColumns(quotes),
@@ -41,15 +48,23 @@ function toQuote(r: Row): Quote {
   }
 }
 
-/** Newest first, for the list of all quotes and a source's quotes. */
-const newest: Keyset = { columns: [quotes.createdAt, quotes.id], direction: 'desc' }
-/** Reading order, for one article's quotes. */
-const reading: Keyset = { columns: [quotes.block, quotes.start, quotes.id], direction: 'asc' }
+type KeyRow = { id: string; createdAt: string; articleId: string; block: number; start: number }
+const keyColumns = { id: quotes.id, createdAt: quotes.createdAt, articleId: quotes.articleId, block: quotes.block, start: quotes.start }
+
+const SORTS: Record<QuoteSort, { keyset: Keyset; key: (r: KeyRow) => (string | number)[] }> = {
+  '-createdAt': { keyset: { columns: [quotes.createdAt, quotes.id], direction: 'desc' }, key: (r) => [r.createdAt, r.id] },
+  createdAt: { keyset: { columns: [quotes.createdAt, quotes.id], direction: 'asc' }, key: (r) => [r.createdAt, r.id] },
+  // Story by story, each in reading order.
+  position: {
+    keyset: { columns: [quotes.articleId, quotes.block, quotes.start, quotes.id], direction: 'asc' },
+    key: (r) => [r.articleId, r.block, r.start, r.id],
+  },
+}
 
 const quoteById = preparedFor((db) => selectQuotes(db, eq(quotes.id, sql.placeholder('id'))).prepare())
 const quotesInReadingOrder = preparedFor((db) =>
   selectQuotes(db, eq(quotes.articleId, sql.placeholder('articleId')))
-    .orderBy(...orderBy(reading))
+    .orderBy(...orderBy(SORTS.position.keyset))
     .prepare(),
 )
 
@@ -63,34 +78,88 @@ export function quotesOfArticle(db: Db, articleId: string): Quote[] {
   return quotesInReadingOrder(db).all({ articleId }).map(toQuote)
 }
 
-export function listQuotes(
-  db: Db,
-  q: { limit: number; cursor?: string | undefined; articleId?: string; sourceId?: string },
-) {
+/** The quotes of several articles in one query, each list in reading order. */
+export function quotesOfArticles(db: Db, articleIds: string[]): Map<string, Quote[]> {
+  const byArticle = new Map<string, Quote[]>(articleIds.map((id) => [id, []]))
+  if (articleIds.length === 0) return byArticle
+  const rows = selectQuotes(db, inArray(quotes.articleId, articleIds))
+    .orderBy(...orderBy(SORTS.position.keyset))
+    .all()
+  for (const r of rows) byArticle.get(r.articleId)?.push(toQuote(r))
+  return byArticle
+}
+
+export type QuoteFilters = {
+  articleId?: string
+  sourceId?: string
+  saidToId?: string
+  kind?: (typeof QUOTE_KINDS)[number]
+  anonymous?: boolean
+  q?: string
+}
+
+export type QuoteListOptions = { limit: number; cursor?: string | undefined; sort: QuoteSort; include: string[]; fields: string[] }
+
+/** A page of quotes as JSON; each quote comes from the representation cache. */
+export function listQuotesJson(db: Db, f: QuoteFilters, opts: QuoteListOptions): string {
+  const epoch = dbEpoch(db)
   const where = and(
-    q.articleId ? eq(quotes.articleId, q.articleId) : undefined,
-    q.sourceId ? eq(quotes.sourceId, q.sourceId) : undefined,
+    isPublic,
+    f.articleId ? eq(quotes.articleId, f.articleId) : undefined,
+    f.sourceId ? eq(quotes.sourceId, f.sourceId) : undefined,
+    f.saidToId ? eq(quotes.saidToId, f.saidToId) : undefined,
+    f.kind ? eq(quotes.kind, f.kind) : undefined,
+    f.anonymous !== undefined
+      ? sql`${quotes.sourceId} in (select ${sources.id} from ${sources} where ${sources.anonymous} = ${f.anonymous ? 1 : 0})`
+      : undefined,
+    f.q !== undefined ? sql`${quotes.id} in ${matching(db, 'quote', f.q)}` : undefined,
   )
-  const inArticle = q.articleId !== undefined
-  const keyset = inArticle ? reading : newest
-  return paginate<Row, Quote>({
-    order: inArticle ? 'reading' : '-createdAt',
-    keyset,
-    key: (r) => (inArticle ? [r.block, r.start, r.id] : [r.createdAt, r.id]),
-    limit: q.limit,
-    cursor: q.cursor,
+  const sort = SORTS[opts.sort]
+  const { rows, nextCursor } = pageOf<KeyRow>({
+    order: opts.sort,
+    keyset: sort.keyset,
+    key: sort.key,
+    limit: opts.limit,
+    cursor: opts.cursor,
     fetch: (after, limit) =>
-      selectQuotes(db, and(where, after))
-        .orderBy(...orderBy(keyset))
-        .limit(limit)
-        .all(),
-    count: () =>
       db
-        .select({ n: count() })
+        .select(keyColumns)
         .from(quotes)
         .innerJoin(articles, eq(articles.id, quotes.articleId))
-        .where(and(isPublic, where))
-        .get()?.n ?? 0,
-    map: (rows) => rows.map(toQuote),
+        .where(and(where, after))
+        .orderBy(...orderBy(sort.keyset))
+        .limit(limit)
+        .all(),
   })
+  const total = cachedCount(
+    db,
+    epoch,
+    db.select({ n: count() }).from(quotes).innerJoin(articles, eq(articles.id, quotes.articleId)).where(where),
+  )
+  const page = { limit: opts.limit, nextCursor, total }
+  const built = (ids: string[]) => selectQuotes(db, inArray(quotes.id, ids)).all().map(toQuote)
+
+  if (!opts.include.includes('article') && opts.fields.length === 0) {
+    const items = cachedMany(
+      db,
+      epoch,
+      rows.map((r) => `quote:${r.id}`),
+      (missing) => new Map(built(missing.map((k) => k.slice('quote:'.length))).map((q) => [`quote:${q.id}`, JSON.stringify(q)])),
+    )
+    return pageJson(items, page)
+  }
+  const byId = new Map(built(rows.map((r) => r.id)).map((q) => [q.id, q as Quote & Record<string, unknown>]))
+  let items: Record<string, unknown>[] = rows.map((r) => byId.get(r.id)!)
+  if (opts.include.includes('article')) {
+    const refs = new Map(
+      db
+        .select({ id: articles.id, slug: articles.slug, headline: articles.headline, publishedAt: articles.publishedAt })
+        .from(articles)
+        .where(inArray(articles.id, [...new Set(rows.map((r) => r.articleId))]))
+        .all()
+        .map((a) => [a.id, a]),
+    )
+    items = items.map((q) => ({ ...q, article: refs.get(q.articleId as string) }))
+  }
+  return pageJson(pickFields(items, opts.fields).map((q) => JSON.stringify(q)), page)
 }

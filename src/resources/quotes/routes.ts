@@ -1,11 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
+import { QUOTE_KINDS } from '../../db/schema.js'
+import { BooleanParam, nameList, splitNames } from '../../lib/listing.js'
 import { PageQuery } from '../../lib/pagination.js'
+import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
 import { list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
 import { Problem } from '../../problems.js'
-import { findQuote, listQuotes } from './queries.js'
+import { findArticleRow } from '../articles/queries.js'
+import { resolveAuthorId } from '../authors/queries.js'
+import { resolveSourceId } from '../sources/queries.js'
+import { QUOTE_INCLUDES, QUOTE_SORTS, findQuote, listQuotesJson } from './queries.js'
 import { Quote } from './schemas.js'
+
+const NOTHING = 'quo_none' // an id no quote has: a filter naming nothing matches nothing
 
 export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -14,12 +22,34 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       schema: {
         tags: ['quotes'],
         operationId: 'listQuotes',
-        summary: 'List quotes in published stories, newest first',
-        querystring: z.strictObject(PageQuery),
+        summary: 'List quotes in published stories, filtered, newest first by default',
+        querystring: z.strictObject({
+          ...PageQuery,
+          sort: sortParam(QUOTE_SORTS, '-createdAt'),
+          include: nameList('include', QUOTE_INCLUDES).optional(),
+          fields: nameList('field', Object.keys(Quote.shape)).optional(),
+          article: z.string().min(1).max(200).optional().meta({ description: 'The story, by id or slug.' }),
+          source: z.string().min(1).max(200).optional().meta({ description: 'The source, by id or slug.' }),
+          saidTo: z.string().min(1).max(200).optional().meta({ description: 'The journalist it was said to, by id or slug.' }),
+          kind: z.enum(QUOTE_KINDS).optional(),
+          anonymous: BooleanParam('true: quotes from unnamed sources; false: from named ones.').optional(),
+          q: FullTextQuery.optional(),
+        }),
         response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400) },
       },
     },
-    async (req) => listQuotes(db, req.query),
+    async (req, reply) => {
+      const { article, source, saidTo, kind, anonymous, q, ...opts } = req.query
+      const filters = {
+        articleId: article === undefined ? undefined : (findArticleRow(db, article)?.id ?? NOTHING),
+        sourceId: source === undefined ? undefined : (resolveSourceId(db, source) ?? NOTHING),
+        saidToId: saidTo === undefined ? undefined : (resolveAuthorId(db, saidTo) ?? NOTHING),
+        kind,
+        q,
+        anonymous: anonymous === undefined ? undefined : anonymous === 'true',
+      }
+      return sendJson(reply, listQuotesJson(db, filters, { ...opts, include: splitNames(opts.include), fields: splitNames(opts.fields) }))
+    },
   )
 
   app.get(

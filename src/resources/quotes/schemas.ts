@@ -35,6 +35,10 @@ export const Quote = z
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
     version: z.int().min(1),
+    article: z
+      .object({ id: z.string(), slug: z.string(), headline: z.string(), publishedAt: z.string().nullable() })
+      .optional()
+      .meta({ description: 'The story the quote stands in; present with `include=article`.' }),
   })
   .meta({ id: 'Quote', description: "A verbatim slice of a story's text, attributed to a source." })
 export type Quote = z.infer<typeof Quote>

@@ -1,12 +1,23 @@
-import { and, count, eq, exists, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, eq, exists, or, sql } from 'drizzle-orm'
+import { cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
-import { articles, quotes, sources } from '../../db/schema.js'
 import { preparedFor } from '../../db/prepared.js'
-import { orderBy, paginate, type Keyset } from '../../lib/pagination.js'
+import { articles, quotes, SOURCE_KINDS, sources } from '../../db/schema.js'
+import { pickFields } from '../../lib/listing.js'
+import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
+import { matching } from '../../lib/search.js'
 import { isPublic } from '../articles/visibility.js'
 import type { Source } from './schemas.js'
 
-const keyset: Keyset = { columns: [sources.slug, sources.id], direction: 'asc' }
+export const SOURCE_SORTS = ['slug', '-slug', 'updatedAt', '-updatedAt'] as const
+type SourceSort = (typeof SOURCE_SORTS)[number]
+
+const SORTS: Record<SourceSort, { keyset: Keyset; key: (s: Source) => string[] }> = {
+  slug: { keyset: { columns: [sources.slug, sources.id], direction: 'asc' }, key: (s) => [s.slug, s.id] },
+  '-slug': { keyset: { columns: [sources.slug, sources.id], direction: 'desc' }, key: (s) => [s.slug, s.id] },
+  updatedAt: { keyset: { columns: [sources.updatedAt, sources.id], direction: 'asc' }, key: (s) => [s.updatedAt, s.id] },
+  '-updatedAt': { keyset: { columns: [sources.updatedAt, sources.id], direction: 'desc' }, key: (s) => [s.updatedAt, s.id] },
+}
 
 // A source is public once a published story attributes something to it; until then even
 // its description could reveal unpublished reporting.
@@ -31,22 +42,46 @@ export function findSource(db: Db, idOrSlug: string): Source | undefined {
   return sourceByKey(db).get({ key: idOrSlug })
 }
 
-export function listSources(db: Db, q: { limit: number; cursor?: string | undefined; articleId?: string }) {
-  const where = hasPublicQuote(db, q.articleId)
-  return paginate<Source>({
-    order: 'slug',
-    keyset,
-    key: (s) => [s.slug, s.id],
-    limit: q.limit,
-    cursor: q.cursor,
-    fetch: (after: SQL | undefined, limit) =>
-      db
-        .select()
-        .from(sources)
-        .where(and(where, after))
-        .orderBy(...orderBy(keyset))
-        .limit(limit)
-        .all(),
-    count: () => db.select({ n: count() }).from(sources).where(where).get()?.n ?? 0,
+const anySourceByKey = preparedFor((db) =>
+  db
+    .select({ id: sources.id })
+    .from(sources)
+    .where(or(eq(sources.id, sql.placeholder('key')), eq(sources.slug, sql.placeholder('key'))))
+    .prepare(),
+)
+
+export const resolveSourceId = (db: Db, idOrSlug: string) => anySourceByKey(db).get({ key: idOrSlug })?.id
+
+export type SourceFilters = {
+  kind?: (typeof SOURCE_KINDS)[number]
+  anonymous?: boolean
+  affiliation?: string
+  q?: string
+  articleId?: string
+}
+
+export function listSourcesJson(
+  db: Db,
+  f: SourceFilters,
+  opts: { limit: number; cursor?: string | undefined; sort: SourceSort; fields: string[] },
+) {
+  const epoch = dbEpoch(db)
+  const where = and(
+    hasPublicQuote(db, f.articleId),
+    f.kind ? eq(sources.kind, f.kind) : undefined,
+    f.anonymous !== undefined ? eq(sources.anonymous, f.anonymous) : undefined,
+    f.affiliation ? eq(sources.affiliation, f.affiliation) : undefined,
+    f.q !== undefined ? sql`${sources.id} in ${matching(db, 'source', f.q)}` : undefined,
+  )
+  const sort = SORTS[opts.sort]
+  const { rows, nextCursor } = pageOf<Source>({
+    order: opts.sort,
+    keyset: sort.keyset,
+    key: sort.key,
+    limit: opts.limit,
+    cursor: opts.cursor,
+    fetch: (after, limit) => db.select().from(sources).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
   })
+  const total = cachedCount(db, epoch, db.select({ n: count() }).from(sources).where(where))
+  return pageJson(pickFields(rows, opts.fields).map((s) => JSON.stringify(s)), { limit: opts.limit, nextCursor, total })
 }

@@ -1,16 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
+import { SOURCE_KINDS } from '../../db/schema.js'
+import { BooleanParam, nameList, splitNames } from '../../lib/listing.js'
 import { PageQuery } from '../../lib/pagination.js'
+import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
 import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
 import { notFound } from '../../problems.js'
-import { listQuotes } from '../quotes/queries.js'
+import { QUOTE_INCLUDES, QUOTE_SORTS, listQuotesJson } from '../quotes/queries.js'
 import { Quote } from '../quotes/schemas.js'
-import { findSource, listSources } from './queries.js'
+import { SOURCE_SORTS, findSource, listSourcesJson } from './queries.js'
 import { Source } from './schemas.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
-const Query = z.strictObject(PageQuery)
 
 export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -19,12 +21,31 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: {
         tags: ['sources'],
         operationId: 'listSources',
-        summary: 'List the sources published stories attribute quotes to, by slug',
-        querystring: Query,
+        summary: 'List the sources published stories attribute quotes to',
+        querystring: z.strictObject({
+          ...PageQuery,
+          sort: sortParam(SOURCE_SORTS, 'slug'),
+          include: nameList('include', []).optional(),
+          fields: nameList('field', Object.keys(Source.shape)).optional(),
+          kind: z.enum(SOURCE_KINDS).optional(),
+          anonymous: BooleanParam('true: unnamed sources only; false: named ones only.').optional(),
+          affiliation: z.string().min(1).max(200).optional().meta({ description: 'Exact affiliation, e.g. Pakistani intelligence.' }),
+          q: FullTextQuery.optional(),
+        }),
         response: { 200: list(Source, 'A page of sources'), ...problemResponses(400) },
       },
     },
-    async (req) => listSources(db, req.query),
+    async (req, reply) => {
+      const { kind, anonymous, affiliation, q, ...opts } = req.query
+      return sendJson(
+        reply,
+        listSourcesJson(
+          db,
+          { kind, affiliation, q, anonymous: anonymous === undefined ? undefined : anonymous === 'true' },
+          { ...opts, fields: splitNames(opts.fields) },
+        ),
+      )
+    },
   )
 
   app.get(
@@ -52,16 +73,25 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: {
         tags: ['sources'],
         operationId: 'listSourceQuotes',
-        summary: "List a source's quotes in published stories, newest first",
+        summary: "List a source's quotes in published stories, newest first by default",
         params: Params,
-        querystring: Query,
+        querystring: z.strictObject({
+          ...PageQuery,
+          sort: sortParam(QUOTE_SORTS, '-createdAt'),
+          include: nameList('include', QUOTE_INCLUDES).optional(),
+          fields: nameList('field', Object.keys(Quote.shape)).optional(),
+        }),
         response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400, 404) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const source = findSource(db, req.params.idOrSlug)
       if (!source) throw notFound('source', req.params.idOrSlug)
-      return listQuotes(db, { ...req.query, sourceId: source.id })
+      const q = req.query
+      return sendJson(
+        reply,
+        listQuotesJson(db, { sourceId: source.id }, { ...q, include: splitNames(q.include), fields: splitNames(q.fields) }),
+      )
     },
   )
 }

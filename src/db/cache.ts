@@ -1,0 +1,76 @@
+import { LRUCache } from 'lru-cache'
+import type { Db } from './client.js'
+import { preparedFor } from './prepared.js'
+
+/**
+ * A value that changes whenever the database's content may have: data_version moves when
+ * another connection commits, total_changes() when this one writes. Both are read in one
+ * cheap statement, so a cached representation is checked against the very state a fresh
+ * read would see, with no trigger or bookkeeping on the write path.
+ */
+const epochStatement = preparedFor((db) =>
+  db.$client.prepare('select total_changes() as c, (select data_version from pragma_data_version) as v').raw(),
+)
+
+export function dbEpoch(db: Db): string {
+  const [changes, version] = epochStatement(db).get() as [number, number]
+  return `${version}:${changes}`
+}
+
+type Entry = { epoch: string; value: string }
+
+const MAX_BYTES = 64 * 1024 * 1024
+
+const caches = preparedFor(
+  () =>
+    new LRUCache<string, Entry>({
+      maxSize: MAX_BYTES,
+      sizeCalculation: (e, key) => e.value.length * 2 + key.length * 2 + 64,
+    }),
+)
+
+/**
+ * Serialized representations and counts, keyed by what they describe and valid only for
+ * the epoch they were made in: a write anywhere makes every entry stale at once, so no
+ * invalidation can be missed. Writes are editorial and rare; reads are many.
+ */
+export function cached(db: Db, epoch: string, key: string, make: () => string): string {
+  const cache = caches(db)
+  const hit = cache.get(key)
+  if (hit && hit.epoch === epoch) return hit.value
+  const value = make()
+  cache.set(key, { epoch, value })
+  return value
+}
+
+/** Several entries at once; `make` builds only the missing ones, in one go. */
+export function cachedMany(db: Db, epoch: string, keys: string[], make: (missing: string[]) => Map<string, string>): string[] {
+  const cache = caches(db)
+  const found = new Map<string, string>()
+  const missing: string[] = []
+  for (const key of keys) {
+    const hit = cache.get(key)
+    if (hit && hit.epoch === epoch) found.set(key, hit.value)
+    else missing.push(key)
+  }
+  if (missing.length > 0) {
+    for (const [key, value] of make(missing)) {
+      cache.set(key, { epoch, value })
+      found.set(key, value)
+    }
+  }
+  return keys.map((k) => found.get(k)!)
+}
+
+/**
+ * An exact count, computed once per epoch for each distinct query: at a million rows a
+ * COUNT costs tens of milliseconds, paid by the first page of a list, not by every page.
+ */
+export function cachedCount(
+  db: Db,
+  epoch: string,
+  query: { toSQL(): { sql: string; params: unknown[] }; get(): { n: number } | undefined },
+): number {
+  const { sql, params } = query.toSQL()
+  return Number(cached(db, epoch, `count:${sql}:${JSON.stringify(params)}`, () => String(query.get()?.n ?? 0)))
+}

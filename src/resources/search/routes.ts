@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Db } from '../../db/client.js'
+import { SEARCH_KINDS } from '../../db/schema.js'
+import { nameList, splitNames } from '../../lib/listing.js'
+import { PageQuery } from '../../lib/pagination.js'
+import { FullTextQuery, sendJson } from '../../lib/params.js'
+import { list, problemResponses } from '../../lib/schemas.js'
+import { searchJson } from './queries.js'
+import { SearchHit } from './schemas.js'
+
+export const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['search'],
+        operationId: 'search',
+        summary: 'Search articles, quotes and sources together, best match first',
+        querystring: z.strictObject({
+          ...PageQuery,
+          q: FullTextQuery,
+          type: nameList('type', SEARCH_KINDS).optional().meta({ description: 'What to search; all three by default.' }),
+        }),
+        response: { 200: list(SearchHit, 'A page of hits, best first'), ...problemResponses(400) },
+      },
+    },
+    async (req, reply) => {
+      const { q, type, ...page } = req.query
+      const types = type === undefined ? [...SEARCH_KINDS] : (splitNames(type) as (typeof SEARCH_KINDS)[number][])
+      return sendJson(reply, searchJson(db, { q, types, ...page }))
+    },
+  )
+}
