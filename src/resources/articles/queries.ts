@@ -189,8 +189,7 @@ function articleWhere(db: Db, f: ArticleFilters): SQL | undefined | null {
 export type ListOptions = { limit: number; cursor?: string | undefined; sort: ArticleSort; include: string[]; fields: string[] }
 
 /** A page of article summaries as JSON; summaries come from the representation cache. */
-export function listArticlesJson(db: Db, filters: ArticleFilters, opts: ListOptions): string {
-  const epoch = dbEpoch(db)
+function listArticlesPage(db: Db, epoch: string, filters: ArticleFilters, opts: ListOptions): string {
   const where = articleWhere(db, filters)
   if (where === null) return pageJson([], { limit: opts.limit, nextCursor: null, total: 0 })
   const sort = SORTS[opts.sort]
@@ -247,4 +246,13 @@ export function listArticlesJson(db: Db, filters: ArticleFilters, opts: ListOpti
     items = items.map((s) => ({ ...s, quotes: byArticle.get(s.id as string) ?? [] }))
   }
   return pageJson(pickFields(items, opts.fields).map((s) => JSON.stringify(s)), page)
+}
+
+/**
+ * The page as served, from the cache when nothing was written since it was made: the
+ * hottest lists (a front page, a tag page) cost one lookup.
+ */
+export function listArticlesJson(db: Db, filters: Parameters<typeof listArticlesPage>[2], opts: Parameters<typeof listArticlesPage>[3]): string {
+  const epoch = dbEpoch(db)
+  return cached(db, epoch, `articles:${JSON.stringify([filters, opts])}`, () => listArticlesPage(db, epoch, filters, opts))
 }

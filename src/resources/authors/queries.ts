@@ -1,5 +1,5 @@
 import { and, asc, count, eq, exists, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
-import { cachedCount, dbEpoch } from '../../db/cache.js'
+import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articleAuthors, articles, AUTHOR_ROLES, authors } from '../../db/schema.js'
@@ -40,12 +40,12 @@ export const resolveAuthorId = (db: Db, idOrSlug: string) => findAuthor(db, idOr
 
 export type AuthorFilters = { organization?: string; role?: (typeof AUTHOR_ROLES)[number]; q?: string }
 
-export function listAuthorsJson(
+function listAuthorsPage(
   db: Db,
+  epoch: string,
   f: AuthorFilters,
   opts: { limit: number; cursor?: string | undefined; sort: AuthorSort; fields: string[] },
 ) {
-  const epoch = dbEpoch(db)
   const where = and(
     f.organization ? eq(authors.organization, f.organization) : undefined,
     f.role
@@ -117,4 +117,13 @@ export function listCreditsJson(db: Db, articleId: string, opts: { limit: number
   })
   const total = cachedCount(db, epoch, db.select({ n: count() }).from(articleAuthors).where(where))
   return pageJson(pickFields(rows, opts.fields).map((c) => JSON.stringify(c)), { limit: opts.limit, nextCursor, total })
+}
+
+/**
+ * The page as served, from the cache when nothing was written since it was made: the
+ * hottest lists (a front page, a tag page) cost one lookup.
+ */
+export function listAuthorsJson(db: Db, f: Parameters<typeof listAuthorsPage>[2], opts: Parameters<typeof listAuthorsPage>[3]): string {
+  const epoch = dbEpoch(db)
+  return cached(db, epoch, `authors:${JSON.stringify([f, opts])}`, () => listAuthorsPage(db, epoch, f, opts))
 }

@@ -1,5 +1,5 @@
 import { and, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
-import { cachedCount, cachedMany, dbEpoch } from '../../db/cache.js'
+import { cached, cachedCount, cachedMany, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, authors, QUOTE_KINDS, quotes, sources } from '../../db/schema.js'
@@ -101,8 +101,7 @@ export type QuoteFilters = {
 export type QuoteListOptions = { limit: number; cursor?: string | undefined; sort: QuoteSort; include: string[]; fields: string[] }
 
 /** A page of quotes as JSON; each quote comes from the representation cache. */
-export function listQuotesJson(db: Db, f: QuoteFilters, opts: QuoteListOptions): string {
-  const epoch = dbEpoch(db)
+function listQuotesPage(db: Db, epoch: string, f: QuoteFilters, opts: QuoteListOptions): string {
   const where = and(
     isPublic,
     f.articleId ? eq(quotes.articleId, f.articleId) : undefined,
@@ -162,4 +161,13 @@ export function listQuotesJson(db: Db, f: QuoteFilters, opts: QuoteListOptions):
     items = items.map((q) => ({ ...q, article: refs.get(q.articleId as string) }))
   }
   return pageJson(pickFields(items, opts.fields).map((q) => JSON.stringify(q)), page)
+}
+
+/**
+ * The page as served, from the cache when nothing was written since it was made: the
+ * hottest lists (a front page, a tag page) cost one lookup.
+ */
+export function listQuotesJson(db: Db, f: Parameters<typeof listQuotesPage>[2], opts: Parameters<typeof listQuotesPage>[3]): string {
+  const epoch = dbEpoch(db)
+  return cached(db, epoch, `quotes:${JSON.stringify([f, opts])}`, () => listQuotesPage(db, epoch, f, opts))
 }

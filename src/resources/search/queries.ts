@@ -1,5 +1,5 @@
 import { inArray, sql } from 'drizzle-orm'
-import { cachedCount, dbEpoch } from '../../db/cache.js'
+import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { articles, quotes, type SEARCH_KINDS, sources } from '../../db/schema.js'
 import { pageJson, pageOf } from '../../lib/pagination.js'
@@ -30,8 +30,15 @@ const visible = sql`(
   or (r.kind = 'source' and exists (select 1 from ${quotes} join ${articles} on ${articles.id} = ${quotes.articleId}
       where ${quotes.sourceId} = r.ref and ${isPublic})))`
 
-export function searchJson(db: Db, q: { q: string; types: Kind[]; limit: number; cursor?: string | undefined }): string {
+type SearchArgs = { q: string; types: Kind[]; limit: number; cursor?: string | undefined }
+
+/** A page of hits as served, from the cache when nothing was written since it was made. */
+export function searchJson(db: Db, q: SearchArgs): string {
   const epoch = dbEpoch(db)
+  return cached(db, epoch, `search:${JSON.stringify(q)}`, () => searchPage(db, epoch, q))
+}
+
+function searchPage(db: Db, epoch: string, q: SearchArgs): string {
   const match = toFtsQuery(q.q)
   const hits = sql`select r.kind as kind, r.ref as ref, r.id as rid,
       bm25(search_index, 3.0, 1.0) as rank,

@@ -1,5 +1,5 @@
 import { and, count, eq, exists, or, sql } from 'drizzle-orm'
-import { cachedCount, dbEpoch } from '../../db/cache.js'
+import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, quotes, SOURCE_KINDS, sources } from '../../db/schema.js'
@@ -60,12 +60,12 @@ export type SourceFilters = {
   articleId?: string
 }
 
-export function listSourcesJson(
+function listSourcesPage(
   db: Db,
+  epoch: string,
   f: SourceFilters,
   opts: { limit: number; cursor?: string | undefined; sort: SourceSort; fields: string[] },
 ) {
-  const epoch = dbEpoch(db)
   const where = and(
     hasPublicQuote(db, f.articleId),
     f.kind ? eq(sources.kind, f.kind) : undefined,
@@ -84,4 +84,13 @@ export function listSourcesJson(
   })
   const total = cachedCount(db, epoch, db.select({ n: count() }).from(sources).where(where))
   return pageJson(pickFields(rows, opts.fields).map((s) => JSON.stringify(s)), { limit: opts.limit, nextCursor, total })
+}
+
+/**
+ * The page as served, from the cache when nothing was written since it was made: the
+ * hottest lists (a front page, a tag page) cost one lookup.
+ */
+export function listSourcesJson(db: Db, f: Parameters<typeof listSourcesPage>[2], opts: Parameters<typeof listSourcesPage>[3]): string {
+  const epoch = dbEpoch(db)
+  return cached(db, epoch, `sources:${JSON.stringify([f, opts])}`, () => listSourcesPage(db, epoch, f, opts))
 }

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, exists, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
-import { cachedCount, dbEpoch } from '../../db/cache.js'
+import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, articleTags, TAG_TYPES, tags } from '../../db/schema.js'
@@ -53,8 +53,7 @@ export const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\
 
 export type TagFilters = { type?: (typeof TAG_TYPES)[number]; q?: string }
 
-export function listTagsJson(db: Db, f: TagFilters, opts: { limit: number; cursor?: string | undefined; sort: TagSort; fields: string[] }) {
-  const epoch = dbEpoch(db)
+function listTagsPage(db: Db, epoch: string, f: TagFilters, opts: { limit: number; cursor?: string | undefined; sort: TagSort; fields: string[] }) {
   const where = and(
     onPublicArticle(db),
     f.type ? eq(tags.type, f.type) : undefined,
@@ -93,3 +92,12 @@ export function tagsOf(db: Db, articleIds: string[]): Map<string, Tag[]> {
   return byArticle
 }
 
+
+/**
+ * The page as served, from the cache when nothing was written since it was made: the
+ * hottest lists (a front page, a tag page) cost one lookup.
+ */
+export function listTagsJson(db: Db, f: Parameters<typeof listTagsPage>[2], opts: Parameters<typeof listTagsPage>[3]): string {
+  const epoch = dbEpoch(db)
+  return cached(db, epoch, `tags:${JSON.stringify([f, opts])}`, () => listTagsPage(db, epoch, f, opts))
+}

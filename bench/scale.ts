@@ -1,0 +1,109 @@
+// Byline at 10k, 100k and 1M synthetic stories, loaded through the import path, against a
+// bare Fastify ceiling answering the same bytes in the same run.
+// Usage: npm run bench:scale [-- --sizes 10000,100000,1000000 --seconds 10 --connections 10]
+// Databases are kept under bench/data/ (git-ignored) and reused when already built.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { appendReport, capture, load, machine, NODE_TSX, pin, pinSelf, start, stop, type Run } from './lib.js'
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    search: { type: 'string', default: 'quixotic' },
+    fresh: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/RESULTS.md' },
+  },
+})
+const SIZES = args.sizes!.split(',').map(Number)
+const SECONDS = Number(args.seconds)
+const CONNECTIONS = Number(args.connections)
+const DATA = 'bench/data'
+mkdirSync(DATA, { recursive: true })
+pinSelf()
+
+/** Generator → importer through a pipe, each on its own core; returns articles per second. */
+async function build(size: number, file: string): Promise<number> {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+  const started = process.hrtime.bigint()
+  const generator = spawn('taskset', ['-c', '0', ...NODE_TSX, 'bench/generate.ts', String(size), '1'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const importer = spawn('taskset', ['-c', '1', ...NODE_TSX, 'src/cli/import.ts', '-'], {
+    env: { ...process.env, DATABASE_PATH: file },
+    stdio: ['pipe', 'inherit', 'inherit'],
+  })
+  generator.stdout!.pipe(importer.stdin!)
+  const [code] = (await Promise.all([
+    new Promise((r) => importer.once('exit', r)),
+    new Promise((r) => generator.once('exit', r)),
+  ])) as [number, number]
+  if (code !== 0) throw new Error(`import of ${size} exited with ${code}`)
+  return size / (Number(process.hrtime.bigint() - started) / 1e9)
+}
+
+type Json = { data: { id: string; authors: { id: string }[]; tags: { id: string }[] }[]; page: { nextCursor: string | null } }
+
+async function scenarios(base: string): Promise<Record<string, string>> {
+  const get = async (url: string) => (await (await fetch(`${base}${url}`)).json()) as Json
+  const first = await get('/v1/articles?limit=100')
+  let cursor = first.page.nextCursor
+  // The page that starts 5,000 articles deep.
+  for (let i = 1; i < 50 && cursor; i++) cursor = (await get(`/v1/articles?limit=100&cursor=${cursor}`)).page.nextCursor
+  const sample = first.data[7]!
+  const quote = (await (await fetch(`${base}/v1/quotes?limit=1`)).json()) as { data: { source: { id: string } }[] }
+  return {
+    'article by id': `/v1/articles/${sample.id}`,
+    'articles, first page': '/v1/articles',
+    'articles, 5,000 deep': `/v1/articles?cursor=${cursor}`,
+    'articles by tag + author': `/v1/articles?tag=${sample.tags[0]!.id}&author=${sample.authors[0]!.id}`,
+    'quotes by source + kind': `/v1/quotes?source=${quote.data[0]!.source.id}&kind=direct`,
+    [`search "${args.search}"`]: `/v1/search?q=${encodeURIComponent(args.search!)}`,
+  }
+}
+
+const rows: string[] = []
+const builds: string[] = []
+const p50s = new Map<string, number>()
+for (const size of SIZES) {
+  const file = join(DATA, `${size}.db`)
+  if (args.fresh || !existsSync(file)) {
+    const rate = await build(size, file)
+    builds.push(`| ${size.toLocaleString('en')} | ${rate.toFixed(0)} | ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB |`)
+    process.stdout.write(`built ${size}: ${rate.toFixed(0)} articles/s\n`)
+  }
+  const byline = await start(pin('1', [...NODE_TSX, 'src/server.ts']), { DATABASE_PATH: file }, '/ready')
+  const base = `http://127.0.0.1:${byline.port}`
+  const urls = await scenarios(base)
+  const responses = join(DATA, `responses-${size}.json`)
+  const captured = await capture(base, Object.values(urls), responses)
+  const ceiling = await start(pin('1', [...NODE_TSX, 'bench/ceiling.ts', responses]), {}, urls['articles, first page']!)
+  for (const [name, url] of Object.entries(urls)) {
+    // One warm-up second fills caches as a running service would have them.
+    await load(byline.port, url, byline.child.pid!, 1, CONNECTIONS)
+    const b: Run = await load(byline.port, url, byline.child.pid!, SECONDS, CONNECTIONS)
+    const c: Run = await load(ceiling.port, url, ceiling.child.pid!, SECONDS, CONNECTIONS)
+    if (size === SIZES[0]) p50s.set(name, b.p50)
+    const vsSmallest = p50s.get(name) ? (b.p50 / Math.max(p50s.get(name)!, 0.5)).toFixed(2) : '–'
+    const row = `| ${size.toLocaleString('en')} | ${name} | ${captured[url]!.body.length} | ${b.rps.toFixed(0)} | ${b.p50} | ${b.p99} | ${b.perCpu.toFixed(0)} | ${c.rps.toFixed(0)} | ${(b.rps / c.rps).toFixed(2)} | ${vsSmallest} |`
+    rows.push(row)
+    process.stdout.write(`${row}\n`)
+  }
+  stop(byline.child, ceiling.child)
+}
+
+appendReport(
+  args.out!,
+  `## ${new Date().toISOString().slice(0, 10)}: scale, ${SECONDS} s per run after a 1 s warm-up, ${CONNECTIONS} connections
+
+Machine: ${machine()}
+Latencies in ms (autocannon reports whole milliseconds). "p50 ÷ smallest" compares with the same scenario at the smallest size (a 0 ms p50 counts as 0.5 ms).
+${builds.length ? `\nBuilt through the import path (generator and importer piped, one core each):\n\n| articles | articles/s | database |\n|---|---|---|\n${builds.join('\n')}\n` : ''}
+| articles | scenario | bytes | Byline req/s | p50 | p99 | req/CPU-s | ceiling req/s | Byline ÷ ceiling | p50 ÷ smallest |
+|---|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+`,
+  '# Benchmark results\n\n',
+)
+process.exit(0)
