@@ -23,11 +23,17 @@ export async function freePort(): Promise<number> {
   return port
 }
 
+const children = new Set<ChildProcess>()
+// A benchmark that fails half-way must not leave servers behind.
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')))
+
 /** Starts a server on a free port (its output discarded, as in production) and waits for it. */
 export async function start(cmd: string[], env: Record<string, string>, probe: string) {
   const port = await freePort()
   const [bin, ...rest] = cmd
   const child = spawn(bin!, rest, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] })
+  children.add(child)
+  child.once('exit', () => children.delete(child))
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${cmd.join(' ')} exited with ${child.exitCode}`)
     try {
