@@ -111,7 +111,7 @@ for (const size of SIZES) {
       p50s.set(name, b.p50)
       writeFileSync(BASELINE, JSON.stringify(Object.fromEntries(p50s)))
     }
-    const vsSmallest = p50s.get(name) ? (b.p50 / Math.max(p50s.get(name)!, 0.5)).toFixed(2) : '–'
+    const vsSmallest = p50s.has(name) ? (b.p50 / Math.max(p50s.get(name)!, 0.5)).toFixed(2) : '–'
     const row = `| ${size.toLocaleString('en')} | ${name} | ${captured[url]!.body.length} | ${cold.toFixed(1)} | ${b.rps.toFixed(0)} | ${b.p50} | ${b.p99} | ${b.perCpu.toFixed(0)} | ${c.rps.toFixed(0)} | ${(b.rps / c.rps).toFixed(2)} | ${vsSmallest} |`
     rows.push(row)
     process.stdout.write(`${row}\n`)
