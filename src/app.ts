@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import cors from '@fastify/cors'
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from './db/client.js'
 import { healthRoutes } from './health.js'
@@ -19,6 +19,22 @@ export type AppOptions = {
   corsOrigins?: '*' | string[]
 }
 
+/**
+ * One access-log line per request, written when it completes, instead of Fastify's two: at
+ * tens of thousands of requests a second, logging is a measurable share of each one.
+ */
+class AccessLog extends LogController {
+  override incomingRequest(request: FastifyRequest) {
+    request.log.debug({ req: request }, 'incoming request')
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 }
+    if (error) reply.log.error({ ...line, err: error }, 'request errored')
+    else reply.log.info(line, 'request completed')
+  }
+}
+
 // A client's request id is kept only when it is short and plain, so logs cannot be flooded.
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
 
@@ -31,6 +47,7 @@ export async function buildApp({ db, logger = false, corsOrigins = '*' }: AppOpt
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     routerOptions: { maxParamLength: 200 },
+    logController: new AccessLog(),
     // Malformed URLs fail before routing; they get the same problem documents as the rest.
     frameworkErrors: problemHandler,
   }).withTypeProvider<ZodTypeProvider>()
