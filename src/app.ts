@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyReply, type FastifyRequest, type Fa
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from './db/client.js'
 import { healthRoutes } from './health.js'
+import { apiKeysPlugin } from './plugins/api-keys.js'
 import { registerOpenApi } from './plugins/swagger.js'
 import { installNotFound, problemHandler } from './problems.js'
 import { articleRoutes } from './resources/articles/routes.js'
@@ -17,6 +18,10 @@ export type AppOptions = {
   db: Db
   logger?: FastifyServerOptions['logger']
   corsOrigins?: '*' | string[]
+  readRequiresKey?: boolean
+  /** Requests per window per API key, or per IP without one; 0 (the default here) is off. */
+  rateLimitMax?: number
+  rateLimitWindowSeconds?: number
 }
 
 /**
@@ -39,7 +44,14 @@ class AccessLog extends LogController {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
 
 /** Builds the whole API without listening, so tests can inject requests into it. */
-export async function buildApp({ db, logger = false, corsOrigins = '*' }: AppOptions) {
+export async function buildApp({
+  db,
+  logger = false,
+  corsOrigins = '*',
+  readRequiresKey = false,
+  rateLimitMax = 0,
+  rateLimitWindowSeconds = 60,
+}: AppOptions) {
   const app = Fastify({
     logger,
     genReqId: (req) => {
@@ -63,9 +75,11 @@ export async function buildApp({ db, logger = false, corsOrigins = '*' }: AppOpt
   await app.register(cors, {
     origin: corsOrigins === '*' ? '*' : corsOrigins,
     methods: ['GET', 'HEAD'],
-    exposedHeaders: ['x-request-id'],
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+    exposedHeaders: ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'],
     maxAge: 86400,
   })
+  await app.register(apiKeysPlugin, { db, readRequiresKey, rateLimitMax, rateLimitWindowSeconds })
   await registerOpenApi(app)
 
   await app.register(healthRoutes, { db })

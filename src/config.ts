@@ -7,6 +7,9 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default('./data/byline.db'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  READ_REQUIRES_KEY: z.enum(['true', 'false']).default('false'),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   // Comma-separated origins allowed to call the API from a browser; unset or `*` means any.
   CORS_ORIGINS: z
     .string()
@@ -22,6 +25,9 @@ export type Config = {
   databasePath: string
   logLevel: (typeof LOG_LEVELS)[number]
   corsOrigins: '*' | string[]
+  readRequiresKey: boolean
+  rateLimitMax: number
+  rateLimitWindowSeconds: number
 }
 
 export class ConfigError extends Error {
@@ -43,5 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: e.DATABASE_PATH,
     logLevel: e.LOG_LEVEL,
     corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => new URL(o.trim()).origin),
+    readRequiresKey: e.READ_REQUIRES_KEY === 'true',
+    rateLimitMax: e.RATE_LIMIT_MAX,
+    rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
   }
 }

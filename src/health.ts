@@ -11,6 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   app.get(
     '/health',
     {
+      config: { scope: 'public' },
       schema: {
         tags: ['operations'],
         operationId: 'getHealth',
@@ -24,6 +25,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   app.get(
     '/ready',
     {
+      config: { scope: 'public' },
       schema: {
         tags: ['operations'],
         operationId: 'getReady',

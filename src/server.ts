@@ -21,6 +21,9 @@ const seeded = seedDb(db)
 const app = await buildApp({
   db,
   corsOrigins: config.corsOrigins,
+  readRequiresKey: config.readRequiresKey,
+  rateLimitMax: config.rateLimitMax,
+  rateLimitWindowSeconds: config.rateLimitWindowSeconds,
   logger: {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie'],

@@ -8,6 +8,9 @@ t.test('defaults', async (t) => {
     databasePath: './data/byline.db',
     logLevel: 'info',
     corsOrigins: '*',
+    readRequiresKey: false,
+    rateLimitMax: 600,
+    rateLimitWindowSeconds: 60,
   })
 })
 
@@ -16,7 +19,9 @@ t.test('values are parsed and checked', async (t) => {
   t.equal(c.port, 8080)
   t.equal(c.databasePath, ':memory:')
   t.same(c.corsOrigins, ['https://a.example', 'https://b.example'])
-  for (const env of [{ PORT: '70000' }, { PORT: 'x' }, { LOG_LEVEL: 'loud' }, { CORS_ORIGINS: 'not an origin' }, { HOST: '' }]) {
+  const keys = loadConfig({ READ_REQUIRES_KEY: 'true', RATE_LIMIT_MAX: '0', RATE_LIMIT_WINDOW_SECONDS: '10' })
+  t.same([keys.readRequiresKey, keys.rateLimitMax, keys.rateLimitWindowSeconds], [true, 0, 10])
+  for (const env of [{ PORT: '70000' }, { PORT: 'x' }, { LOG_LEVEL: 'loud' }, { CORS_ORIGINS: 'not an origin' }, { HOST: '' }, { READ_REQUIRES_KEY: 'yes' }, { RATE_LIMIT_MAX: '-1' }, { RATE_LIMIT_WINDOW_SECONDS: '0' }]) {
     t.throws(() => loadConfig(env), { name: 'ConfigError' }, JSON.stringify(env))
   }
   t.throws(() => loadConfig({ PORT: 'x' }), /PORT/)

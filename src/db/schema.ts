@@ -196,3 +196,25 @@ export const searchRows = sqliteTable(
   },
   (t) => [uniqueIndex('search_rows_ref_unique').on(t.kind, t.ref)],
 )
+
+export const KEY_SCOPES = ['read', 'write', 'admin'] as const
+export type KeyScope = (typeof KEY_SCOPES)[number]
+
+/**
+ * API keys. The secret is shown once at creation and never stored: only its SHA-256. The
+ * `lookup` part of a secret finds the row; the hash is then compared in constant time.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    lookup: text('lookup').notNull(),
+    hash: text('hash').notNull(),
+    scopes: text('scopes', { mode: 'json' }).$type<KeyScope[]>().notNull(),
+    createdAt: text('created_at').notNull(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_lookup_unique').on(t.lookup)],
+)

@@ -47,6 +47,17 @@ export async function registerOpenApi(app: FastifyInstance) {
         description:
           'A headless news content API where sources and quotes are first-class data. Every error is an RFC 9457 `application/problem+json` document. Lists are cursor-paginated: pass `page.nextCursor` back as `cursor`.',
       },
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API key (`byl_…`) as a bearer token. Reads need none unless the deployment sets READ_REQUIRES_KEY=true; a key that is present must be valid (401 otherwise).',
+          },
+        },
+      },
+      security: [{}, { apiKey: [] }],
       tags: [
         { name: 'articles', description: 'Stories with their body, credits and quotes' },
         { name: 'authors', description: 'People who wrote, reported or made media for stories' },
@@ -61,5 +72,5 @@ export async function registerOpenApi(app: FastifyInstance) {
     transformObject: withReferencedSchemasOnly,
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  app.get('/openapi.json', { schema: { hide: true }, config: { scope: 'public' } }, async () => app.swagger())
 }

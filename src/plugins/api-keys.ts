@@ -1,0 +1,98 @@
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { UsageRecorder, verifyKey, type KeyInfo } from '../auth/api-keys.js'
+import type { Db } from '../db/client.js'
+import type { KeyScope } from '../db/schema.js'
+import { Problem } from '../problems.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What a caller needs: `public` (anyone, always), or a key scope. */
+    scope?: 'public' | KeyScope
+  }
+  interface FastifyRequest {
+    apiKey: KeyInfo | null
+    authProblem: Problem | null
+  }
+}
+
+export type AuthOptions = {
+  db: Db
+  readRequiresKey: boolean
+  /** Requests per window per key (or per IP without one); 0 turns limiting off. */
+  rateLimitMax: number
+  rateLimitWindowSeconds: number
+}
+
+const challenge = (error?: string) => ({
+  'www-authenticate': `Bearer realm="byline"${error ? `, error="${error}"` : ''}`,
+})
+
+/** Reads are open unless the deployment says otherwise; anything else is admin unless a route says. */
+function requiredScope(req: FastifyRequest): 'public' | KeyScope {
+  // No route matched: the 404/405 answer reveals no more than reads do.
+  if (req.is404) return 'read'
+  const declared = req.routeOptions.config?.scope
+  if (declared) return declared
+  // Swagger UI's own routes cannot carry our config.
+  if (req.routeOptions.url?.startsWith('/docs')) return 'public'
+  return req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' ? 'read' : 'admin'
+}
+
+async function apiKeys(app: FastifyInstance, opts: AuthOptions) {
+  const usage = new UsageRecorder(opts.db)
+  const timer = setInterval(() => usage.flush(), 60_000)
+  timer.unref()
+  app.addHook('onClose', async () => {
+    clearInterval(timer)
+    usage.flush()
+  })
+
+  app.decorateRequest('apiKey', null)
+  app.decorateRequest('authProblem', null)
+
+  // Who is calling is settled first, so the rate limit can count per key; whether they may
+  // is settled after it, so failed attempts are limited too.
+  app.addHook('onRequest', async (req) => {
+    const header = req.headers.authorization
+    if (header === undefined) return
+    const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(header)
+    const key = match ? verifyKey(opts.db, match[1]!) : undefined
+    if (key) {
+      req.apiKey = key
+      usage.used(key.id)
+      return
+    }
+    req.authProblem = new Problem(401, match ? 'The API key is not valid, or was revoked.' : 'Authorization must be "Bearer <API key>".', {
+      headers: challenge(match ? 'invalid_token' : 'invalid_request'),
+    })
+  })
+
+  if (opts.rateLimitMax > 0) {
+    await app.register(rateLimit, {
+      max: opts.rateLimitMax,
+      timeWindow: opts.rateLimitWindowSeconds * 1000,
+      hook: 'onRequest',
+      enableDraftSpec: true,
+      keyGenerator: (req) => (req.apiKey ? `key:${req.apiKey.id}` : `ip:${req.ip}`),
+      errorResponseBuilder: (_req, context) =>
+        new Problem(429, `More than ${context.max} requests in ${context.after}; retry after the time in Retry-After.`),
+    })
+  }
+
+  // preParsing: after the rate limit (a route-level onRequest hook), before any body is read.
+  app.addHook('preParsing', async (req) => {
+    if (req.authProblem) throw req.authProblem
+    const scope = requiredScope(req)
+    if (scope === 'public') return
+    if (scope === 'read' && !opts.readRequiresKey) return
+    const key = req.apiKey
+    if (!key) throw new Problem(401, `This needs an API key with the "${scope}" scope.`, { headers: challenge() })
+    if (!key.scopes.includes(scope) && !key.scopes.includes('admin')) {
+      throw new Problem(403, `The API key "${key.name}" does not have the "${scope}" scope.`)
+    }
+  })
+}
+
+export const apiKeysPlugin = fp(apiKeys, { name: 'byline-api-keys', fastify: '5.x' })
