@@ -67,7 +67,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(problemHandler)
-  installNotFound(app)
+  const setNotFound = installNotFound(app)
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
   })
@@ -80,6 +80,7 @@ export async function buildApp({
     maxAge: 86400,
   })
   await app.register(apiKeysPlugin, { db, readRequiresKey, rateLimitMax, rateLimitWindowSeconds })
+  setNotFound(rateLimitMax > 0 ? app.rateLimit() : undefined)
   await registerOpenApi(app)
 
   await app.register(healthRoutes, { db })

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http'
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify'
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 
@@ -94,6 +94,7 @@ export function problemHandler(err: FastifyError | Problem, req: FastifyRequest,
 /**
  * Answers 404 for unknown paths and 405 (with Allow) for known paths asked with the wrong
  * method. Fastify's own router answers 404 for both, so a second router learns every route.
+ * `guard` runs first (the rate limit), so unknown paths cannot be flooded for free.
  */
 export function installNotFound(app: FastifyInstance) {
   const known = FindMyWay({ ignoreTrailingSlash: false })
@@ -105,13 +106,14 @@ export function installNotFound(app: FastifyInstance) {
       known.on(method as HTTPMethod, route.url, () => {})
     }
   })
-  app.setNotFoundHandler((req, reply) => {
-    const path = req.url.split('?', 1)[0] ?? '/'
-    const allowed = [...methods].filter((m) => known.find(m as HTTPMethod, path) !== null).sort()
-    if (allowed.length > 0) {
-      reply.header('allow', allowed.join(', '))
-      return sendProblem(req, reply, 405, { detail: `${req.method} is not allowed on ${path}. Allowed: ${allowed.join(', ')}.` })
-    }
-    return sendProblem(req, reply, 404, { detail: `No route for ${req.method} ${path}.` })
-  })
+  return (guard?: preHandlerHookHandler) =>
+    app.setNotFoundHandler(guard ? { preHandler: guard } : {}, (req, reply) => {
+      const path = req.url.split('?', 1)[0] ?? '/'
+      const allowed = [...methods].filter((m) => known.find(m as HTTPMethod, path) !== null).sort()
+      if (allowed.length > 0) {
+        reply.header('allow', allowed.join(', '))
+        return sendProblem(req, reply, 405, { detail: `${req.method} is not allowed on ${path}. Allowed: ${allowed.join(', ')}.` })
+      }
+      return sendProblem(req, reply, 404, { detail: `No route for ${req.method} ${path}.` })
+    })
 }

@@ -81,6 +81,9 @@ t.test('rate limits per key, and per IP without one: 429 problem with Retry-Afte
   t.equal(withKey.headers['ratelimit-remaining'], '2')
   const bad = await app.inject({ url: '/v1/authors', headers: { authorization: 'Bearer byl_guess' } })
   t.equal(bad.statusCode, 429, 'guessing keys is limited too')
+  const unknown = await app.inject('/v1/nothing-here')
+  t.equal(unknown.statusCode, 429, 'so is probing for routes')
+  t.equal(unknown.json().status, 429)
 })
 
 t.test('keys never reach the logs; last use is recorded without a write per request', async (t) => {
