@@ -28,10 +28,12 @@ t.test('the server serves its OpenAPI 3.1 document and Swagger UI', async (t) =>
     t.ok(op.responses['200']?.content?.['application/json']?.schema, `${name} documents its 200`)
     if (path.startsWith('/v1/')) {
       t.ok(op.responses['400']?.content?.['application/problem+json'], `${name} documents its 400`)
+      for (const status of ['401', '403', '429']) t.ok(op.responses[status], `${name} documents its ${status}`)
       if (path.includes('{')) t.ok(op.responses['404']?.content?.['application/problem+json'], `${name} documents its 404`)
     }
   }
   t.ok(doc.components.schemas.Problem.examples.length >= 2, 'problems come with examples')
+  t.equal(doc.components.securitySchemes.apiKey.scheme, 'bearer')
   t.ok(doc.components.schemas.Quote.properties.location, 'quotes document their location')
   t.match(doc.components.schemas.QuoteLocation.description, /UTF-16 code units/)
 

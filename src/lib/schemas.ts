@@ -54,7 +54,14 @@ export const Problem = z
     ],
   })
 
-const STATUS_TEXT = { 400: 'Bad Request', 404: 'Not Found', 503: 'Service Unavailable' } as const
+const STATUS_TEXT = {
+  400: 'Bad Request',
+  401: 'Unauthorized: the API key is missing where needed, or not valid',
+  403: 'Forbidden: the API key lacks the scope',
+  404: 'Not Found',
+  429: 'Too Many Requests: retry after Retry-After seconds',
+  503: 'Service Unavailable',
+} as const
 
 /** The problem responses a route can answer with, documented as application/problem+json. */
 export function problemResponses<S extends keyof typeof STATUS_TEXT>(...statuses: S[]) {

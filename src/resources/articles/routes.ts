@@ -74,7 +74,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         operationId: 'listArticles',
         summary: 'List published articles, filtered, newest first by default',
         querystring: ArticleListQuery,
-        response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400) },
+        response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (req, reply) => sendJson(reply, listArticlesJson(db, ...articleListArgs(req.query))),
@@ -89,7 +89,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         summary: 'Get one article with its body, authors, tags, and quotes with their sources',
         params: Params,
         querystring: NoQuery,
-        response: { 200: one(Article, 'The article'), ...problemResponses(400, 404) },
+        response: { 200: one(Article, 'The article'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (req, reply) => {
@@ -108,7 +108,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         summary: "List an article's credited authors in credit order",
         params: Params,
         querystring: z.strictObject({ ...PageQuery, fields: nameList('field', Object.keys(Credit.shape)).optional() }),
-        response: { 200: list(Credit, 'A page of credits'), ...problemResponses(400, 404) },
+        response: { 200: list(Credit, 'A page of credits'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (req, reply) =>
@@ -128,7 +128,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
           sort: sortParam(SOURCE_SORTS, 'slug'),
           fields: nameList('field', Object.keys(Source.shape)).optional(),
         }),
-        response: { 200: list(Source, 'A page of sources'), ...problemResponses(400, 404) },
+        response: { 200: list(Source, 'A page of sources'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (req, reply) =>
@@ -153,7 +153,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
           fields: nameList('field', Object.keys(Quote.shape)).optional(),
           kind: z.enum(QUOTE_KINDS).optional(),
         }),
-        response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400, 404) },
+        response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (req, reply) => {

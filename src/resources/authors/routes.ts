@@ -32,7 +32,7 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
           role: z.enum(AUTHOR_ROLES).optional().meta({ description: 'Credited in this role on a published story.' }),
           q: NameQuery.optional(),
         }),
-        response: { 200: list(Author, 'A page of authors'), ...problemResponses(400) },
+        response: { 200: list(Author, 'A page of authors'), ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (req, reply) => {
@@ -50,7 +50,7 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         summary: 'Get one author',
         params: Params,
         querystring: NoQuery,
-        response: { 200: one(Author, 'The author'), ...problemResponses(400, 404) },
+        response: { 200: one(Author, 'The author'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (req) => {
@@ -69,7 +69,7 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         summary: 'List the published articles an author is credited on, with the filters of /v1/articles',
         params: Params,
         querystring: ArticleListQuery,
-        response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400, 404) },
+        response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (req, reply) => {

@@ -35,7 +35,7 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
           anonymous: BooleanParam('true: quotes from unnamed sources; false: from named ones.').optional(),
           q: FullTextQuery.optional(),
         }),
-        response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400) },
+        response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (req, reply) => {
@@ -61,7 +61,7 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         summary: 'Get one quote with its source',
         params: z.object({ id: z.string().min(1).max(200) }),
         querystring: NoQuery,
-        response: { 200: one(Quote, 'The quote'), ...problemResponses(400, 404) },
+        response: { 200: one(Quote, 'The quote'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (req) => {

@@ -22,7 +22,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
           q: FullTextQuery,
           type: nameList('type', SEARCH_KINDS).optional().meta({ description: 'What to search; all three by default.' }),
         }),
-        response: { 200: list(SearchHit, 'A page of hits, best first'), ...problemResponses(400) },
+        response: { 200: list(SearchHit, 'A page of hits, best first'), ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (req, reply) => {

@@ -32,7 +32,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
           affiliation: z.string().min(1).max(200).optional().meta({ description: 'Exact affiliation, e.g. Pakistani intelligence.' }),
           q: FullTextQuery.optional(),
         }),
-        response: { 200: list(Source, 'A page of sources'), ...problemResponses(400) },
+        response: { 200: list(Source, 'A page of sources'), ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (req, reply) => {
@@ -57,7 +57,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         summary: 'Get one source',
         params: Params,
         querystring: NoQuery,
-        response: { 200: one(Source, 'The source'), ...problemResponses(400, 404) },
+        response: { 200: one(Source, 'The source'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (req) => {
@@ -81,7 +81,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
           include: nameList('include', QUOTE_INCLUDES).optional(),
           fields: nameList('field', Object.keys(Quote.shape)).optional(),
         }),
-        response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400, 404) },
+        response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (req, reply) => {

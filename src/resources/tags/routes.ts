@@ -31,7 +31,7 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
           type: z.enum(TAG_TYPES).optional(),
           q: NameQuery.optional(),
         }),
-        response: { 200: list(Tag, 'A page of tags'), ...problemResponses(400) },
+        response: { 200: list(Tag, 'A page of tags'), ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (req, reply) => {
@@ -49,7 +49,7 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
         summary: 'Get one tag',
         params: Params,
         querystring: NoQuery,
-        response: { 200: one(Tag, 'The tag'), ...problemResponses(400, 404) },
+        response: { 200: one(Tag, 'The tag'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (req) => {
@@ -68,7 +68,7 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
         summary: 'List the published articles with a tag, with the filters of /v1/articles',
         params: Params,
         querystring: ArticleListQuery,
-        response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400, 404) },
+        response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (req, reply) => {
