@@ -67,7 +67,7 @@ t.test('a write is seen by the next read: the cache never serves a stale represe
   const quote = (await app.inject(`/v1/articles/${SEED}`)).json().data.quotes.find((q: { text: string }) => q.text === 'This is rubbish')
   t.equal(quote.source.description, 'a diplomat', "a source's edit reaches the articles quoting it")
   db.$client.prepare("update articles set status = 'withdrawn'").run()
-  t.equal((await app.inject(`/v1/articles/${SEED}`)).statusCode, 404)
+  t.equal((await app.inject(`/v1/articles/${SEED}`)).statusCode, 410)
   t.equal((await app.inject('/v1/articles')).json().page.total, 0, 'counts follow writes too')
 })
 

@@ -59,6 +59,7 @@ const STATUS_TEXT = {
   401: 'Unauthorized: the API key is missing where needed, or not valid',
   403: 'Forbidden: the API key lacks the scope',
   404: 'Not Found',
+  410: 'Gone: the article was withdrawn',
   429: 'Too Many Requests: retry after Retry-After seconds',
   503: 'Service Unavailable',
 } as const

@@ -123,16 +123,32 @@ export function findArticle(db: Db, idOrSlug: string): Article | undefined {
   return { ...summary!, body: row.body, quotes: quotesOfArticle(db, row.id), notes: row.notes }
 }
 
+const withdrawnByKey = preparedFor((db) =>
+  db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(
+      and(or(eq(articles.id, sql.placeholder('key')), eq(articles.slug, sql.placeholder('key'))), eq(articles.status, 'withdrawn')),
+    )
+    .prepare(),
+)
+
+/** Whether a story was published and then withdrawn: partners must learn it is gone. */
+export const isWithdrawn = (db: Db, idOrSlug: string) => withdrawnByKey(db).get({ key: idOrSlug }) !== undefined
+
+const GONE = '\u0000gone'
+
 /**
  * The article's JSON as served, from the representation cache when nothing was written
- * since it was made; `null` when there is no such public article.
+ * since it was made; `gone` for a withdrawn story, `null` when there is no public one.
  */
-export function articleJson(db: Db, idOrSlug: string): string | null {
+export function articleJson(db: Db, idOrSlug: string): string | 'gone' | null {
   const json = cached(db, dbEpoch(db), `article:${idOrSlug}`, () => {
     const article = findArticle(db, idOrSlug)
-    return article ? JSON.stringify({ data: article }) : ''
+    if (article) return JSON.stringify({ data: article })
+    return isWithdrawn(db, idOrSlug) ? GONE : ''
   })
-  return json === '' ? null : json
+  return json === '' ? null : json === GONE ? 'gone' : json
 }
 
 export type ArticleFilters = {

@@ -6,17 +6,28 @@ import { asList, BooleanParam, InstantParam, nameList, Repeatable, splitNames, t
 import { PageQuery } from '../../lib/pagination.js'
 import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
 import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
-import { notFound } from '../../problems.js'
+import { notFound, Problem } from '../../problems.js'
 import { listCreditsJson } from '../authors/queries.js'
 import { Credit } from '../authors/schemas.js'
 import { QUOTE_INCLUDES, QUOTE_SORTS, listQuotesJson } from '../quotes/queries.js'
 import { Quote } from '../quotes/schemas.js'
 import { SOURCE_SORTS, listSourcesJson } from '../sources/queries.js'
 import { Source } from '../sources/schemas.js'
-import { ARTICLE_INCLUDES, ARTICLE_SORTS, articleJson, findArticleRow, listArticlesJson, type ListOptions } from './queries.js'
+import {
+  ARTICLE_INCLUDES,
+  ARTICLE_SORTS,
+  articleJson,
+  findArticleRow,
+  isWithdrawn,
+  listArticlesJson,
+  type ListOptions,
+} from './queries.js'
 import { Article, ArticleSummary } from './schemas.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
+
+// 410, not 404: a partner that mirrored the story learns it was withdrawn and must go.
+const gone = (idOrSlug: string) => new Problem(410, `The article "${idOrSlug}" was withdrawn.`)
 
 const summaryFieldNames = Object.keys(ArticleSummary.shape)
 
@@ -62,7 +73,7 @@ export function articleListArgs(q: ArticleListQuery, extra: { author?: string; t
 export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const articleIdOf = (idOrSlug: string) => {
     const row = findArticleRow(db, idOrSlug)
-    if (!row) throw notFound('article', idOrSlug)
+    if (!row) throw isWithdrawn(db, idOrSlug) ? gone(idOrSlug) : notFound('article', idOrSlug)
     return row.id
   }
 
@@ -89,12 +100,13 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         summary: 'Get one article with its body, authors, tags, and quotes with their sources',
         params: Params,
         querystring: NoQuery,
-        response: { 200: one(Article, 'The article'), ...problemResponses(400, 401, 403, 404, 429) },
+        response: { 200: one(Article, 'The article'), ...problemResponses(400, 401, 403, 404, 410, 429) },
       },
     },
     async (req, reply) => {
       const json = articleJson(db, req.params.idOrSlug)
       if (json === null) throw notFound('article', req.params.idOrSlug)
+      if (json === 'gone') throw gone(req.params.idOrSlug)
       return sendJson(reply, json)
     },
   )
@@ -108,7 +120,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         summary: "List an article's credited authors in credit order",
         params: Params,
         querystring: z.strictObject({ ...PageQuery, fields: nameList('field', Object.keys(Credit.shape)).optional() }),
-        response: { 200: list(Credit, 'A page of credits'), ...problemResponses(400, 401, 403, 404, 429) },
+        response: { 200: list(Credit, 'A page of credits'), ...problemResponses(400, 401, 403, 404, 410, 429) },
       },
     },
     async (req, reply) =>
@@ -128,7 +140,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
           sort: sortParam(SOURCE_SORTS, 'slug'),
           fields: nameList('field', Object.keys(Source.shape)).optional(),
         }),
-        response: { 200: list(Source, 'A page of sources'), ...problemResponses(400, 401, 403, 404, 429) },
+        response: { 200: list(Source, 'A page of sources'), ...problemResponses(400, 401, 403, 404, 410, 429) },
       },
     },
     async (req, reply) =>
@@ -153,7 +165,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
           fields: nameList('field', Object.keys(Quote.shape)).optional(),
           kind: z.enum(QUOTE_KINDS).optional(),
         }),
-        response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400, 401, 403, 404, 429) },
+        response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400, 401, 403, 404, 410, 429) },
       },
     },
     async (req, reply) => {
