@@ -54,25 +54,25 @@ export function orderBy(keyset: Keyset): SQL[] {
 
 export type PageInfo = { limit: number; nextCursor: string | null; total: number }
 
+/** One order a list can be read in: its cursor tag, its keyset, and a row's key in it. */
+export type SortOrder<R> = { name: string; keyset: Keyset; key: (row: R) => KeyValue[] }
+
 /**
  * Keyset pagination: fetches one row more than asked to learn whether a next page exists,
  * so no OFFSET is ever scanned and pages stay gap-free while rows are inserted.
  */
-export function pageOf<R>(opts: {
-  order: string
-  keyset: Keyset
-  key: (row: R) => KeyValue[]
-  limit: number
-  cursor: string | undefined
-  fetch: (after: SQL | undefined, limit: number) => R[]
-}): { rows: R[]; nextCursor: string | null } {
-  const arity = opts.keyset.columns.length
-  const position = opts.cursor === undefined ? undefined : after(opts.keyset, decodeCursor(opts.cursor, opts.order, arity))
-  const rows = opts.fetch(position, opts.limit + 1)
-  const more = rows.length > opts.limit
-  const pageRows = more ? rows.slice(0, opts.limit) : rows
+export function pageOf<R>(
+  sort: SortOrder<R>,
+  page: { limit: number; cursor?: string | undefined },
+  fetch: (after: SQL | undefined, limit: number) => R[],
+): { rows: R[]; nextCursor: string | null } {
+  const arity = sort.keyset.columns.length
+  const position = page.cursor === undefined ? undefined : after(sort.keyset, decodeCursor(page.cursor, sort.name, arity))
+  const rows = fetch(position, page.limit + 1)
+  const more = rows.length > page.limit
+  const pageRows = more ? rows.slice(0, page.limit) : rows
   const last = pageRows.at(-1)
-  return { rows: pageRows, nextCursor: more && last ? encodeCursor(opts.order, opts.key(last)) : null }
+  return { rows: pageRows, nextCursor: more && last ? encodeCursor(sort.name, sort.key(last)) : null }
 }
 
 /** A list response from items already serialized, so cached JSON is never parsed again. */

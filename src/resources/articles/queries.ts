@@ -209,13 +209,10 @@ function listArticlesPage(db: Db, epoch: string, filters: ArticleFilters, opts: 
   const where = articleWhere(db, filters)
   if (where === null) return pageJson([], { limit: opts.limit, nextCursor: null, total: 0 })
   const sort = SORTS[opts.sort]
-  const { rows, nextCursor } = pageOf<SummaryRow>({
-    order: opts.sort,
-    keyset: sort.keyset,
-    key: sort.key,
-    limit: opts.limit,
-    cursor: opts.cursor,
-    fetch: (after, limit) =>
+  const { rows, nextCursor } = pageOf<SummaryRow>(
+    { ...sort, name: opts.sort },
+    opts,
+    (after, limit) =>
       db
         .select(summaryColumns)
         .from(articles)
@@ -223,7 +220,7 @@ function listArticlesPage(db: Db, epoch: string, filters: ArticleFilters, opts: 
         .orderBy(...orderBy(sort.keyset))
         .limit(limit)
         .all(),
-  })
+  )
   const total = cachedCount(db, epoch, db.select({ n: count() }).from(articles).where(where))
   const page = { limit: opts.limit, nextCursor, total }
 

@@ -60,14 +60,12 @@ function listAuthorsPage(
     f.q ? sql`${authors.name} like ${likeText(f.q)} escape '\\'` : undefined,
   )
   const sort = SORTS[opts.sort]
-  const { rows, nextCursor } = pageOf<Author>({
-    order: opts.sort,
-    keyset: sort.keyset,
-    key: sort.key,
-    limit: opts.limit,
-    cursor: opts.cursor,
-    fetch: (after, limit) => db.select().from(authors).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
-  })
+  const { rows, nextCursor } = pageOf<Author>(
+    { ...sort, name: opts.sort },
+    opts,
+    (after, limit) =>
+      db.select().from(authors).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
+  )
   const total = cachedCount(db, epoch, db.select({ n: count() }).from(authors).where(where))
   return pageJson(pickFields(rows, opts.fields).map((a) => JSON.stringify(a)), { limit: opts.limit, nextCursor, total })
 }
@@ -99,13 +97,10 @@ export function creditsOf(db: Db, articleIds: string[]): Map<string, Credit[]> {
 export function listCreditsJson(db: Db, articleId: string, opts: { limit: number; cursor?: string | undefined; fields: string[] }) {
   const epoch = dbEpoch(db)
   const where = eq(articleAuthors.articleId, articleId)
-  const { rows, nextCursor } = pageOf<Credit>({
-    order: 'position',
-    keyset: byPosition,
-    key: (c) => [c.position, c.id, c.role],
-    limit: opts.limit,
-    cursor: opts.cursor,
-    fetch: (after, limit) =>
+  const { rows, nextCursor } = pageOf<Credit>(
+    { name: 'position', keyset: byPosition, key: (c) => [c.position, c.id, c.role] },
+    opts,
+    (after, limit) =>
       db
         .select(creditSelection)
         .from(articleAuthors)
@@ -114,7 +109,7 @@ export function listCreditsJson(db: Db, articleId: string, opts: { limit: number
         .orderBy(...orderBy(byPosition))
         .limit(limit)
         .all(),
-  })
+  )
   const total = cachedCount(db, epoch, db.select({ n: count() }).from(articleAuthors).where(where))
   return pageJson(pickFields(rows, opts.fields).map((c) => JSON.stringify(c)), { limit: opts.limit, nextCursor, total })
 }

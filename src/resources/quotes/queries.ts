@@ -114,13 +114,10 @@ function listQuotesPage(db: Db, epoch: string, f: QuoteFilters, opts: QuoteListO
     f.q !== undefined ? sql`${quotes.id} in ${matching(db, 'quote', f.q)}` : undefined,
   )
   const sort = SORTS[opts.sort]
-  const { rows, nextCursor } = pageOf<KeyRow>({
-    order: opts.sort,
-    keyset: sort.keyset,
-    key: sort.key,
-    limit: opts.limit,
-    cursor: opts.cursor,
-    fetch: (after, limit) =>
+  const { rows, nextCursor } = pageOf<KeyRow>(
+    { ...sort, name: opts.sort },
+    opts,
+    (after, limit) =>
       db
         .select(keyColumns)
         .from(quotes)
@@ -129,7 +126,7 @@ function listQuotesPage(db: Db, epoch: string, f: QuoteFilters, opts: QuoteListO
         .orderBy(...orderBy(sort.keyset))
         .limit(limit)
         .all(),
-  })
+  )
   const total = cachedCount(
     db,
     epoch,

@@ -47,15 +47,12 @@ function searchPage(db: Db, epoch: string, q: SearchArgs): string {
     where search_index match ${match} and r.kind in (${sql.join(q.types.map((t) => sql`${t}`), sql`, `)}) and ${visible}`
   const rank = sql.raw('rank')
   const rid = sql.raw('rid')
-  const { rows, nextCursor } = pageOf<HitRow>({
-    order: 'relevance',
-    keyset: { columns: [rank, rid], direction: 'asc' },
-    key: (h) => [h.rank, h.rid],
-    limit: q.limit,
-    cursor: q.cursor,
-    fetch: (after, limit) =>
+  const { rows, nextCursor } = pageOf<HitRow>(
+    { name: 'relevance', keyset: { columns: [rank, rid], direction: 'asc' }, key: (h) => [h.rank, h.rid] },
+    q,
+    (after, limit) =>
       db.all<HitRow>(sql`select * from (${hits}) ${after ? sql`where ${after}` : sql``} order by rank, rid limit ${limit}`),
-  })
+  )
   const total = cachedCount(db, epoch, {
     toSQL: () => ({ sql: `search:${match}`, params: q.types }),
     get: () => db.get<{ n: number }>(sql`select count(*) as n from (${hits})`),

@@ -74,14 +74,12 @@ function listSourcesPage(
     f.q !== undefined ? sql`${sources.id} in ${matching(db, 'source', f.q)}` : undefined,
   )
   const sort = SORTS[opts.sort]
-  const { rows, nextCursor } = pageOf<Source>({
-    order: opts.sort,
-    keyset: sort.keyset,
-    key: sort.key,
-    limit: opts.limit,
-    cursor: opts.cursor,
-    fetch: (after, limit) => db.select().from(sources).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
-  })
+  const { rows, nextCursor } = pageOf<Source>(
+    { ...sort, name: opts.sort },
+    opts,
+    (after, limit) =>
+      db.select().from(sources).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
+  )
   const total = cachedCount(db, epoch, db.select({ n: count() }).from(sources).where(where))
   return pageJson(pickFields(rows, opts.fields).map((s) => JSON.stringify(s)), { limit: opts.limit, nextCursor, total })
 }

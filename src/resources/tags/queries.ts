@@ -60,14 +60,12 @@ function listTagsPage(db: Db, epoch: string, f: TagFilters, opts: { limit: numbe
     f.q ? sql`${tags.name} like ${likeText(f.q)} escape '\\'` : undefined,
   )
   const sort = SORTS[opts.sort]
-  const { rows, nextCursor } = pageOf<Tag>({
-    order: opts.sort,
-    keyset: sort.keyset,
-    key: sort.key,
-    limit: opts.limit,
-    cursor: opts.cursor,
-    fetch: (after, limit) => db.select().from(tags).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
-  })
+  const { rows, nextCursor } = pageOf<Tag>(
+    { ...sort, name: opts.sort },
+    opts,
+    (after, limit) =>
+      db.select().from(tags).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
+  )
   const total = cachedCount(db, epoch, db.select({ n: count() }).from(tags).where(where))
   return pageJson(pickFields(rows, opts.fields).map((t) => JSON.stringify(t)), { limit: opts.limit, nextCursor, total })
 }
