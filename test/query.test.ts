@@ -230,4 +230,7 @@ t.test('search ranks articles, quotes and sources together, with safe snippets',
   t.same(scores, [...scores].sort((a, b) => b - a))
 
   t.equal((await get(app, '/v1/search?q=Economy')).data.length, 0, "a draft's words are not found")
+  const trimmed = await get(app, '/v1/search?q=rubbish&fields=type,snippet')
+  t.same(Object.keys(trimmed.data[0]).sort(), ['id', 'snippet', 'type'])
+  t.equal((await app.inject('/v1/search?q=rubbish&fields=secret')).statusCode, 400)
 })

@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm'
 import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { articles, quotes, type SEARCH_KINDS, sources } from '../../db/schema.js'
+import { pickFields } from '../../lib/listing.js'
 import { pageJson, pageOf } from '../../lib/pagination.js'
 import { toFtsQuery } from '../../lib/search-query.js'
 import { isPublic } from '../articles/visibility.js'
@@ -30,7 +31,7 @@ const visible = sql`(
   or (r.kind = 'source' and exists (select 1 from ${quotes} join ${articles} on ${articles.id} = ${quotes.articleId}
       where ${quotes.sourceId} = r.ref and ${isPublic})))`
 
-type SearchArgs = { q: string; types: Kind[]; limit: number; cursor?: string | undefined }
+type SearchArgs = { q: string; types: Kind[]; fields: string[]; limit: number; cursor?: string | undefined }
 
 /** A page of hits as served, from the cache when nothing was written since it was made. */
 export function searchJson(db: Db, q: SearchArgs): string {
@@ -86,5 +87,5 @@ function searchPage(db: Db, epoch: string, q: SearchArgs): string {
     const t = titles.get(`${h.kind}:${h.ref}`)!
     return { type: h.kind, id: h.ref, slug: t.slug, title: t.title, articleId: t.articleId, snippet: toHtml(h.snippet), score: -h.rank }
   })
-  return pageJson(items.map((i) => JSON.stringify(i)), { limit: q.limit, nextCursor, total })
+  return pageJson(pickFields(items, q.fields).map((i) => JSON.stringify(i)), { limit: q.limit, nextCursor, total })
 }

@@ -21,14 +21,15 @@ export const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
           ...PageQuery,
           q: FullTextQuery,
           type: nameList('type', SEARCH_KINDS).optional().meta({ description: 'What to search; all three by default.' }),
+          fields: nameList('field', Object.keys(SearchHit.shape)).optional(),
         }),
         response: { 200: list(SearchHit, 'A page of hits, best first'), ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (req, reply) => {
-      const { q, type, ...page } = req.query
+      const { q, type, fields, ...page } = req.query
       const types = type === undefined ? [...SEARCH_KINDS] : (splitNames(type) as (typeof SEARCH_KINDS)[number][])
-      return sendJson(reply, searchJson(db, { q, types, ...page }))
+      return sendJson(reply, searchJson(db, { q, types, fields: splitNames(fields), ...page }))
     },
   )
 }
