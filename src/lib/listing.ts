@@ -1,3 +1,5 @@
+import { sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
 
 /** A comma-separated list of names, each from an allow-list; an unknown one is named. */
@@ -45,4 +47,9 @@ export function pickFields<T extends Record<string, unknown>>(items: T[], fields
   if (fields.length === 0) return items
   const keep = new Set(['id', ...fields])
   return items.map((item) => Object.fromEntries(Object.entries(item).filter(([k]) => keep.has(k))) as Partial<T>)
+}
+
+/** A case-insensitive substring match; LIKE's wildcards in the text match literally. */
+export function nameContains(column: SQLiteColumn, text: string): SQL {
+  return sql`${column} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`
 }

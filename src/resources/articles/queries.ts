@@ -198,7 +198,7 @@ function articleWhere(db: Db, f: ArticleFilters): SQL | undefined | null {
       .where(and(eq(quotes.articleId, articles.id), eq(sources.anonymous, true)))
     conditions.push(f.anonymousSources ? exists(anonymousQuote) : notExists(anonymousQuote))
   }
-  if (f.q !== undefined) conditions.push(sql`${articles.id} in ${matching(db, 'article', f.q)}`)
+  if (f.q !== undefined) conditions.push(matching(articles.id, 'article', f.q))
   return and(...conditions)
 }
 

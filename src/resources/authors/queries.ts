@@ -3,10 +3,9 @@ import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articleAuthors, articles, AUTHOR_ROLES, authors } from '../../db/schema.js'
-import { pickFields } from '../../lib/listing.js'
+import { nameContains, pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
 import { isPublic } from '../articles/visibility.js'
-import { likeText } from '../tags/queries.js'
 import type { Author, Credit } from './schemas.js'
 
 export const AUTHOR_SORTS = ['name', '-name', 'slug', '-slug'] as const
@@ -57,7 +56,7 @@ function listAuthorsPage(
             .where(and(eq(articleAuthors.authorId, authors.id), eq(articleAuthors.role, f.role), isPublic)),
         )
       : undefined,
-    f.q ? sql`${authors.name} like ${likeText(f.q)} escape '\\'` : undefined,
+    f.q ? nameContains(authors.name, f.q) : undefined,
   )
   const sort = SORTS[opts.sort]
   const { rows, nextCursor } = pageOf<Author>(

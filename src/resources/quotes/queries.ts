@@ -111,7 +111,7 @@ function listQuotesPage(db: Db, epoch: string, f: QuoteFilters, opts: QuoteListO
     f.anonymous !== undefined
       ? sql`${quotes.sourceId} in (select ${sources.id} from ${sources} where ${sources.anonymous} = ${f.anonymous ? 1 : 0})`
       : undefined,
-    f.q !== undefined ? sql`${quotes.id} in ${matching(db, 'quote', f.q)}` : undefined,
+    f.q !== undefined ? matching(quotes.id, 'quote', f.q) : undefined,
   )
   const sort = SORTS[opts.sort]
   const { rows, nextCursor } = pageOf<KeyRow>(

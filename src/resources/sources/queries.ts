@@ -71,7 +71,7 @@ function listSourcesPage(
     f.kind ? eq(sources.kind, f.kind) : undefined,
     f.anonymous !== undefined ? eq(sources.anonymous, f.anonymous) : undefined,
     f.affiliation ? eq(sources.affiliation, f.affiliation) : undefined,
-    f.q !== undefined ? sql`${sources.id} in ${matching(db, 'source', f.q)}` : undefined,
+    f.q !== undefined ? matching(sources.id, 'source', f.q) : undefined,
   )
   const sort = SORTS[opts.sort]
   const { rows, nextCursor } = pageOf<Source>(

@@ -3,7 +3,7 @@ import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, articleTags, TAG_TYPES, tags } from '../../db/schema.js'
-import { pickFields } from '../../lib/listing.js'
+import { nameContains, pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
 import { isPublic } from '../articles/visibility.js'
 import type { Tag } from './schemas.js'
@@ -48,8 +48,6 @@ export function findPublicTag(db: Db, idOrSlug: string): Tag | undefined {
   return tag && db.select({ one: sql`1` }).from(tags).where(and(eq(tags.id, tag.id), onPublicArticle(db))).get() ? tag : undefined
 }
 
-/** Escapes LIKE's wildcards so a user's text matches literally. */
-export const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 export type TagFilters = { type?: (typeof TAG_TYPES)[number]; q?: string }
 
@@ -57,7 +55,7 @@ function listTagsPage(db: Db, epoch: string, f: TagFilters, opts: { limit: numbe
   const where = and(
     onPublicArticle(db),
     f.type ? eq(tags.type, f.type) : undefined,
-    f.q ? sql`${tags.name} like ${likeText(f.q)} escape '\\'` : undefined,
+    f.q ? nameContains(tags.name, f.q) : undefined,
   )
   const sort = SORTS[opts.sort]
   const { rows, nextCursor } = pageOf<Tag>(
