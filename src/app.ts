@@ -8,6 +8,7 @@ import { apiKeysPlugin } from './plugins/api-keys.js'
 import { registerOpenApi } from './plugins/swagger.js'
 import { installNotFound, problemHandler } from './problems.js'
 import { articleRoutes } from './resources/articles/routes.js'
+import { correctionRoutes } from './resources/corrections/routes.js'
 import { authorRoutes } from './resources/authors/routes.js'
 import { quoteRoutes } from './resources/quotes/routes.js'
 import { searchRoutes } from './resources/search/routes.js'
@@ -22,6 +23,8 @@ export type AppOptions = {
   /** Requests per window per API key, or per IP without one; 0 (the default here) is off. */
   rateLimitMax?: number
   rateLimitWindowSeconds?: number
+  /** The time embargoes are judged by (and writes are stamped with); tests move it. */
+  clock?: () => Date
 }
 
 /**
@@ -51,6 +54,7 @@ export async function buildApp({
   readRequiresKey = false,
   rateLimitMax = 0,
   rateLimitWindowSeconds = 60,
+  clock = () => new Date(),
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -79,12 +83,12 @@ export async function buildApp({
     exposedHeaders: ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'],
     maxAge: 86400,
   })
-  await app.register(apiKeysPlugin, { db, readRequiresKey, rateLimitMax, rateLimitWindowSeconds })
+  await app.register(apiKeysPlugin, { db, readRequiresKey, rateLimitMax, rateLimitWindowSeconds, clock })
   setNotFound(rateLimitMax > 0 ? app.rateLimit() : undefined)
   await registerOpenApi(app)
 
   await app.register(healthRoutes, { db })
-  for (const routes of [articleRoutes, authorRoutes, sourceRoutes, quoteRoutes, tagRoutes, searchRoutes]) {
+  for (const routes of [articleRoutes, authorRoutes, sourceRoutes, quoteRoutes, tagRoutes, searchRoutes, correctionRoutes]) {
     await app.register(routes, { prefix: '/v1', db })
   }
   return app

@@ -18,7 +18,7 @@ t.test('the server serves its OpenAPI 3.1 document and Swagger UI', async (t) =>
   const operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({ path, method, op })),
   )
-  t.equal(operations.length, 19)
+  t.equal(operations.length, 20)
   const ids = operations.map((o) => o.op.operationId)
   t.equal(new Set(ids).size, ids.length, 'operationIds are unique')
   for (const { path, method, op } of operations) {

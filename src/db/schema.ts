@@ -18,6 +18,8 @@ export const AUTHOR_ROLES = ['byline', 'reporter', 'producer', 'photographer', '
 export const SOURCE_KINDS = ['person', 'organization', 'group'] as const
 export const QUOTE_KINDS = ['direct', 'partial', 'paraphrase'] as const
 export const TAG_TYPES = ['subject', 'place', 'organization', 'person'] as const
+export const ANCHORS = ['exact', 'moved', 'orphaned'] as const
+export const CORRECTION_KINDS = ['correction', 'clarification', 'update', 'retraction'] as const
 
 const version = () => integer('version').notNull().default(1)
 const timestamps = () => ({
@@ -134,10 +136,14 @@ export const quotes = sqliteTable(
     saidToId: text('said_to_id').references(() => authors.id),
     channel: text('channel'),
     cue: text('cue'),
+    // exact: where it was written; moved: an edit of the body moved its words, found again;
+    // orphaned: an edit removed them, and block/start/end keep the last place they stood.
+    anchor: text('anchor', { enum: ANCHORS }).notNull().default('exact'),
     ...timestamps(),
     version: version(),
   },
   (t) => [
+    check('quotes_anchor_check', inList('anchor', ANCHORS)),
     index('quotes_article_idx').on(t.articleId, t.block, t.start, t.id),
     index('quotes_source_idx').on(t.sourceId, t.createdAt, t.id),
     index('quotes_created_idx').on(t.createdAt, t.id),
@@ -217,4 +223,64 @@ export const apiKeys = sqliteTable(
     revokedAt: text('revoked_at'),
   },
   (t) => [uniqueIndex('api_keys_lookup_unique').on(t.lookup)],
+)
+
+/**
+ * Every version of every article, as the document it was (with quote ids, places and
+ * anchors): number n is the article at version n. `keyId` is who wrote it (null for the
+ * seed and the command line).
+ */
+export const articleRevisions = sqliteTable(
+  'article_revisions',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    document: text('document', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    keyId: text('key_id'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.number] })],
+)
+
+/** A public correction, printed with the story as news sites print them. */
+export const corrections = sqliteTable(
+  'corrections',
+  {
+    id: text('id').primaryKey(),
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    kind: text('kind', { enum: CORRECTION_KINDS }).notNull(),
+    note: text('note').notNull(),
+    /** The body blocks (indexes in the corrected revision) and quotes the change touched. */
+    blocks: text('blocks', { mode: 'json' }).$type<number[]>().notNull(),
+    quoteIds: text('quote_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('corrections_article_idx').on(t.articleId, t.createdAt, t.id),
+    index('corrections_created_idx').on(t.createdAt, t.id),
+    check('corrections_kind_check', inList('kind', CORRECTION_KINDS)),
+  ],
+)
+
+/**
+ * The first answer to a POST made with an Idempotency-Key, kept for a day so a retry
+ * gets it again instead of writing twice. Keys belong to the API key that sent them.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    apiKeyId: text('api_key_id').notNull(),
+    key: text('key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    status: integer('status').notNull(),
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    body: text('body').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 )

@@ -5,6 +5,7 @@ import { UsageRecorder, verifyKey, type KeyInfo } from '../auth/api-keys.js'
 import type { Db } from '../db/client.js'
 import type { KeyScope } from '../db/schema.js'
 import { Problem } from '../problems.js'
+import type { View } from '../resources/articles/visibility.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -14,6 +15,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     apiKey: KeyInfo | null
     authProblem: Problem | null
+    /** What this caller may see: write keys preview drafts and embargoed stories. */
+    view: View
   }
 }
 
@@ -23,6 +26,8 @@ export type AuthOptions = {
   /** Requests per window per key (or per IP without one); 0 turns limiting off. */
   rateLimitMax: number
   rateLimitWindowSeconds: number
+  /** The time embargoes are judged by; tests move it. */
+  clock: () => Date
 }
 
 const challenge = (error?: string) => ({
@@ -51,16 +56,19 @@ async function apiKeys(app: FastifyInstance, opts: AuthOptions) {
 
   app.decorateRequest('apiKey', null)
   app.decorateRequest('authProblem', null)
+  app.decorateRequest('view', null as unknown as View)
 
   // Who is calling is settled first, so the rate limit can count per key; whether they may
   // is settled after it, so failed attempts are limited too.
   app.addHook('onRequest', async (req) => {
+    req.view = { now: opts.clock().toISOString(), preview: false }
     const header = req.headers.authorization
     if (header === undefined) return
     const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(header)
     const key = match ? verifyKey(opts.db, match[1]!) : undefined
     if (key) {
       req.apiKey = key
+      req.view.preview = key.scopes.includes('write') || key.scopes.includes('admin')
       usage.used(key.id)
       return
     }

@@ -1,5 +1,5 @@
 import { and, count, eq, exists, getTableColumns, gte, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
-import { cached, cachedCount, cachedMany, dbEpoch } from '../../db/cache.js'
+import { cached, cachedCount, cachedMany } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articleAuthors, articles, articleTags, quotes, sources } from '../../db/schema.js'
@@ -7,11 +7,12 @@ import { pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
 import { matching } from '../../lib/search.js'
 import { creditsOf, resolveAuthorId } from '../authors/queries.js'
+import { correctionsOfArticle } from '../corrections/queries.js'
 import { quotesOfArticle, quotesOfArticles } from '../quotes/queries.js'
 import { resolveSourceId } from '../sources/queries.js'
 import { resolveTagId, tagsOf } from '../tags/queries.js'
 import type { Article, ArticleSummary, Sourcing } from './schemas.js'
-import { isPublic } from './visibility.js'
+import { canSee, resolveView, visibleArticles, type Seen, type View } from './visibility.js'
 
 type ArticleRow = typeof articles.$inferSelect
 // Lists show the body only when asked to, so they do not read or parse it otherwise.
@@ -107,44 +108,51 @@ const articleByKey = preparedFor((db) =>
   db
     .select()
     .from(articles)
-    .where(and(or(eq(articles.id, sql.placeholder('key')), eq(articles.slug, sql.placeholder('key'))), isPublic))
+    .where(or(eq(articles.id, sql.placeholder('key')), eq(articles.slug, sql.placeholder('key'))))
     .prepare(),
 )
 
-export function findArticleRow(db: Db, idOrSlug: string): ArticleRow | undefined {
+/** The stored article with this id or slug, whatever its status. */
+export function findAnyArticleRow(db: Db, idOrSlug: string): ArticleRow | undefined {
   return articleByKey(db).get({ key: idOrSlug })
 }
 
-/** The public article with this id or slug: the one call behind a story page. */
-export function findArticle(db: Db, idOrSlug: string): Article | undefined {
-  const row = findArticleRow(db, idOrSlug)
-  if (!row) return undefined
-  const [summary] = summarize(db, [row])
-  return { ...summary!, body: row.body, quotes: quotesOfArticle(db, row.id), notes: row.notes }
+/** The article with this id or slug if this audience may see it. */
+export function findArticleRow(db: Db, seen: Seen, idOrSlug: string): ArticleRow | undefined {
+  const row = findAnyArticleRow(db, idOrSlug)
+  return row && canSee(seen, row) ? row : undefined
 }
 
-const withdrawnByKey = preparedFor((db) =>
-  db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(
-      and(or(eq(articles.id, sql.placeholder('key')), eq(articles.slug, sql.placeholder('key'))), eq(articles.status, 'withdrawn')),
-    )
-    .prepare(),
-)
+/** The article with this id or slug as it is served: the one call behind a story page. */
+export function findArticle(db: Db, seen: Seen, idOrSlug: string): Article | undefined {
+  const row = findArticleRow(db, seen, idOrSlug)
+  return row && articleOfRow(db, row)
+}
 
-/** Whether a story was published and then withdrawn: partners must learn it is gone. */
-export const isWithdrawn = (db: Db, idOrSlug: string) => withdrawnByKey(db).get({ key: idOrSlug }) !== undefined
+export function articleOfRow(db: Db, row: ArticleRow): Article {
+  const [summary] = summarize(db, [row])
+  return {
+    ...summary!,
+    body: row.body,
+    quotes: quotesOfArticle(db, row.id),
+    notes: row.notes,
+    corrections: correctionsOfArticle(db, row.id),
+  }
+}
+
+/** Whether a story was withdrawn: partners that mirrored it must learn it is gone. */
+export const isWithdrawn = (db: Db, idOrSlug: string) => findAnyArticleRow(db, idOrSlug)?.status === 'withdrawn'
 
 const GONE = '\u0000gone'
 
 /**
  * The article's JSON as served, from the representation cache when nothing was written
- * since it was made; `gone` for a withdrawn story, `null` when there is no public one.
+ * since it was made; `gone` for a withdrawn story, `null` when this audience has none.
  */
-export function articleJson(db: Db, idOrSlug: string): string | 'gone' | null {
-  const json = cached(db, dbEpoch(db), `article:${idOrSlug}`, () => {
-    const article = findArticle(db, idOrSlug)
+export function articleJson(db: Db, view: View, idOrSlug: string): string | 'gone' | null {
+  const seen = resolveView(db, view)
+  const json = cached(db, seen.epoch, `${seen.prefix}article:${idOrSlug}`, () => {
+    const article = findArticle(db, seen, idOrSlug)
     if (article) return JSON.stringify({ data: article })
     return isWithdrawn(db, idOrSlug) ? GONE : ''
   })
@@ -166,8 +174,8 @@ export type ArticleFilters = {
  * The WHERE clause for a filtered list, or `null` when a named author, source or tag does
  * not exist (the list is then empty without asking the database).
  */
-function articleWhere(db: Db, f: ArticleFilters): SQL | undefined | null {
-  const conditions: (SQL | undefined)[] = [isPublic]
+function articleWhere(db: Db, seen: Seen, f: ArticleFilters): SQL | undefined | null {
+  const conditions: (SQL | undefined)[] = [visibleArticles(seen)]
   for (const key of f.author ?? []) {
     const id = resolveAuthorId(db, key)
     if (!id) return null
@@ -205,8 +213,9 @@ function articleWhere(db: Db, f: ArticleFilters): SQL | undefined | null {
 export type ListOptions = { limit: number; cursor?: string | undefined; sort: ArticleSort; include: string[]; fields: string[] }
 
 /** A page of article summaries as JSON; summaries come from the representation cache. */
-function listArticlesPage(db: Db, epoch: string, filters: ArticleFilters, opts: ListOptions): string {
-  const where = articleWhere(db, filters)
+function listArticlesPage(db: Db, seen: Seen, filters: ArticleFilters, opts: ListOptions): string {
+  const epoch = seen.epoch
+  const where = articleWhere(db, seen, filters)
   if (where === null) return pageJson([], { limit: opts.limit, nextCursor: null, total: 0 })
   const sort = SORTS[opts.sort]
   const { rows, nextCursor } = pageOf<SummaryRow>(
@@ -265,7 +274,7 @@ function listArticlesPage(db: Db, epoch: string, filters: ArticleFilters, opts: 
  * The page as served, from the cache when nothing was written since it was made: the
  * hottest lists (a front page, a tag page) cost one lookup.
  */
-export function listArticlesJson(db: Db, filters: Parameters<typeof listArticlesPage>[2], opts: Parameters<typeof listArticlesPage>[3]): string {
-  const epoch = dbEpoch(db)
-  return cached(db, epoch, `articles:${JSON.stringify([filters, opts])}`, () => listArticlesPage(db, epoch, filters, opts))
+export function listArticlesJson(db: Db, view: View, filters: ArticleFilters, opts: ListOptions): string {
+  const seen = resolveView(db, view)
+  return cached(db, seen.epoch, `${seen.prefix}articles:${JSON.stringify([filters, opts])}`, () => listArticlesPage(db, seen, filters, opts))
 }

@@ -23,6 +23,7 @@ import {
   type ListOptions,
 } from './queries.js'
 import { Article, ArticleSummary } from './schemas.js'
+import { resolveView, type View } from './visibility.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
 
@@ -71,8 +72,8 @@ export function articleListArgs(q: ArticleListQuery, extra: { author?: string; t
 }
 
 export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const articleIdOf = (idOrSlug: string) => {
-    const row = findArticleRow(db, idOrSlug)
+  const articleIdOf = (view: View, idOrSlug: string) => {
+    const row = findArticleRow(db, resolveView(db, view), idOrSlug)
     if (!row) throw isWithdrawn(db, idOrSlug) ? gone(idOrSlug) : notFound('article', idOrSlug)
     return row.id
   }
@@ -88,7 +89,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400, 401, 403, 429) },
       },
     },
-    async (req, reply) => sendJson(reply, listArticlesJson(db, ...articleListArgs(req.query))),
+    async (req, reply) => sendJson(reply, listArticlesJson(db, req.view, ...articleListArgs(req.query))),
   )
 
   app.get(
@@ -104,7 +105,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     async (req, reply) => {
-      const json = articleJson(db, req.params.idOrSlug)
+      const json = articleJson(db, req.view, req.params.idOrSlug)
       if (json === null) throw notFound('article', req.params.idOrSlug)
       if (json === 'gone') throw gone(req.params.idOrSlug)
       return sendJson(reply, json)
@@ -124,7 +125,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     async (req, reply) =>
-      sendJson(reply, listCreditsJson(db, articleIdOf(req.params.idOrSlug), { ...req.query, fields: splitNames(req.query.fields) })),
+      sendJson(reply, listCreditsJson(db, articleIdOf(req.view, req.params.idOrSlug), { ...req.query, fields: splitNames(req.query.fields) })),
   )
 
   app.get(
@@ -146,7 +147,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     async (req, reply) =>
       sendJson(
         reply,
-        listSourcesJson(db, { articleId: articleIdOf(req.params.idOrSlug) }, { ...req.query, fields: splitNames(req.query.fields) }),
+        listSourcesJson(db, req.view, { articleId: articleIdOf(req.view, req.params.idOrSlug) }, { ...req.query, fields: splitNames(req.query.fields) }),
       ),
   )
 
@@ -174,7 +175,8 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         reply,
         listQuotesJson(
           db,
-          { articleId: articleIdOf(req.params.idOrSlug), kind },
+          req.view,
+          { articleId: articleIdOf(req.view, req.params.idOrSlug), kind },
           { ...q, include: splitNames(q.include), fields: splitNames(q.fields) },
         ),
       )

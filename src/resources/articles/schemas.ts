@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ARTICLE_STATUSES } from '../../db/schema.js'
 import { IsoDateTime } from '../../lib/schemas.js'
 import { Credit } from '../authors/schemas.js'
+import { Correction } from '../corrections/schemas.js'
 import { Quote } from '../quotes/schemas.js'
 import { Tag } from '../tags/schemas.js'
 
@@ -86,6 +87,7 @@ export const Article = z
     body: z.array(Block),
     quotes: z.array(Quote).meta({ description: 'Every quote in reading order, each with its source.' }),
     notes: z.array(Note),
+    corrections: z.array(Correction).meta({ description: 'Published corrections, newest first, as printed with the story.' }),
   })
   .meta({ id: 'Article', description: 'A whole story: everything a page needs in one request.' })
 export type Article = z.infer<typeof Article>

@@ -1,5 +1,71 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
+import { dbEpoch } from '../../db/cache.js'
+import type { Db } from '../../db/client.js'
+import { preparedFor } from '../../db/prepared.js'
 import { articles } from '../../db/schema.js'
 
-/** What the public API may show: the one place that decides it. */
-export const isPublic = eq(articles.status, 'published')
+/**
+ * Who is looking, and when. The public sees published stories whose publication time has
+ * come (a future `publishedAt` is an embargo); keys with the write scope preview drafts and
+ * embargoed stories too. Withdrawn stories are shown to no one.
+ */
+export type View = { now: string; preview: boolean }
+
+/**
+ * A view resolved against the database: `asOf` is the instant the visibility rule is
+ * evaluated at, `epoch` says when cached representations made for it go stale, and
+ * `prefix` keeps the representations of the two audiences apart.
+ */
+export type Seen = { preview: boolean; asOf: string; epoch: string; prefix: string }
+
+type EmbargoState = { data: string; from: string; until: string | null; generation: number }
+
+const states = preparedFor((): EmbargoState => ({ data: '', from: '', until: null, generation: 0 }))
+
+const nextLift = preparedFor((db) =>
+  db.$client
+    .prepare("select min(published_at) from articles where status = 'published' and published_sort > ?")
+    .pluck(),
+)
+
+/**
+ * What the public sees changes when the data does or when an embargo lifts. Between two
+ * lifts it is the same at every instant, so `asOf` is the start of that interval: lists and
+ * counts made at any moment inside it share cache entries, and the first request after a
+ * lift sees a new epoch, with no job running.
+ */
+export function resolveView(db: Db, view: View): Seen {
+  const data = dbEpoch(db)
+  if (view.preview) return { preview: true, asOf: view.now, epoch: data, prefix: 'preview|' }
+  const s = states(db)
+  if (s.data !== data || view.now < s.from || (s.until !== null && view.now >= s.until)) {
+    s.data = data
+    s.from = view.now
+    s.until = (nextLift(db).get(view.now) as string | null) ?? null
+    s.generation++
+  }
+  return { preview: false, asOf: s.from, epoch: `${data}|${s.generation}`, prefix: '' }
+}
+
+/** The articles this audience may see, for list queries. */
+export function visibleArticles(seen: Seen): SQL {
+  if (seen.preview) return inArray(articles.status, ['draft', 'published'])
+  return and(eq(articles.status, 'published'), lte(articles.publishedSort, seen.asOf))!
+}
+
+/** The same rule with placeholders `asOf` and `preview` (0 or 1), for prepared statements. */
+export const visibleArticlesPrepared = or(
+  and(eq(articles.status, 'published'), lte(articles.publishedSort, sql.placeholder('asOf'))),
+  and(sql`${sql.placeholder('preview')} = 1`, inArray(articles.status, ['draft', 'published'])),
+)!
+
+export const viewParams = (seen: Seen) => ({ asOf: seen.asOf, preview: seen.preview ? 1 : 0 })
+
+/** The same rule for a row already read. */
+export function canSee(seen: Seen, a: { status: string; publishedAt: string | null }): boolean {
+  if (a.status === 'draft') return seen.preview
+  return a.status === 'published' && (seen.preview || (a.publishedAt ?? '') <= seen.asOf)
+}
+
+/** The view of a caller that sees only what is public, now. */
+export const publicView = (now = new Date()): View => ({ now: now.toISOString(), preview: false })

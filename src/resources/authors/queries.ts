@@ -5,7 +5,7 @@ import { preparedFor } from '../../db/prepared.js'
 import { articleAuthors, articles, AUTHOR_ROLES, authors } from '../../db/schema.js'
 import { nameContains, pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
-import { isPublic } from '../articles/visibility.js'
+import { resolveView, visibleArticles, type Seen, type View } from '../articles/visibility.js'
 import type { Author, Credit } from './schemas.js'
 
 export const AUTHOR_SORTS = ['name', '-name', 'slug', '-slug'] as const
@@ -41,7 +41,7 @@ export type AuthorFilters = { organization?: string; role?: (typeof AUTHOR_ROLES
 
 function listAuthorsPage(
   db: Db,
-  epoch: string,
+  seen: Seen,
   f: AuthorFilters,
   opts: { limit: number; cursor?: string | undefined; sort: AuthorSort; fields: string[] },
 ) {
@@ -53,7 +53,7 @@ function listAuthorsPage(
             .select({ one: sql`1` })
             .from(articleAuthors)
             .innerJoin(articles, eq(articles.id, articleAuthors.articleId))
-            .where(and(eq(articleAuthors.authorId, authors.id), eq(articleAuthors.role, f.role), isPublic)),
+            .where(and(eq(articleAuthors.authorId, authors.id), eq(articleAuthors.role, f.role), visibleArticles(seen))),
         )
       : undefined,
     f.q ? nameContains(authors.name, f.q) : undefined,
@@ -65,7 +65,7 @@ function listAuthorsPage(
     (after, limit) =>
       db.select().from(authors).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
   )
-  const total = cachedCount(db, epoch, db.select({ n: count() }).from(authors).where(where))
+  const total = cachedCount(db, seen.epoch, db.select({ n: count() }).from(authors).where(where))
   return pageJson(pickFields(rows, opts.fields).map((a) => JSON.stringify(a)), { limit: opts.limit, nextCursor, total })
 }
 
@@ -117,7 +117,7 @@ export function listCreditsJson(db: Db, articleId: string, opts: { limit: number
  * The page as served, from the cache when nothing was written since it was made: the
  * hottest lists (a front page, a tag page) cost one lookup.
  */
-export function listAuthorsJson(db: Db, f: Parameters<typeof listAuthorsPage>[2], opts: Parameters<typeof listAuthorsPage>[3]): string {
-  const epoch = dbEpoch(db)
-  return cached(db, epoch, `authors:${JSON.stringify([f, opts])}`, () => listAuthorsPage(db, epoch, f, opts))
+export function listAuthorsJson(db: Db, view: View, f: AuthorFilters, opts: Parameters<typeof listAuthorsPage>[3]): string {
+  const seen = resolveView(db, view)
+  return cached(db, seen.epoch, `${seen.prefix}authors:${JSON.stringify([f, opts])}`, () => listAuthorsPage(db, seen, f, opts))
 }

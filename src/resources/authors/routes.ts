@@ -37,7 +37,7 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (req, reply) => {
       const { organization, role, q, ...opts } = req.query
-      return sendJson(reply, listAuthorsJson(db, { organization, role, q }, { ...opts, fields: splitNames(opts.fields) }))
+      return sendJson(reply, listAuthorsJson(db, req.view, { organization, role, q }, { ...opts, fields: splitNames(opts.fields) }))
     },
   )
 
@@ -75,7 +75,7 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     async (req, reply) => {
       const author = findAuthor(db, req.params.idOrSlug)
       if (!author) throw notFound('author', req.params.idOrSlug)
-      return sendJson(reply, listArticlesJson(db, ...articleListArgs(req.query, { author: author.id })))
+      return sendJson(reply, listArticlesJson(db, req.view, ...articleListArgs(req.query, { author: author.id })))
     },
   )
 }

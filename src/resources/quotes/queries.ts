@@ -1,12 +1,12 @@
 import { and, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
-import { cached, cachedCount, cachedMany, dbEpoch } from '../../db/cache.js'
+import { cached, cachedCount, cachedMany } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, authors, QUOTE_KINDS, quotes, sources } from '../../db/schema.js'
 import { pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
 import { matching } from '../../lib/search.js'
-import { isPublic } from '../articles/visibility.js'
+import { resolveView, viewParams, visibleArticles, visibleArticlesPrepared, type Seen, type View } from '../articles/visibility.js'
 import type { Quote } from './schemas.js'
 
 export const QUOTE_SORTS = ['-createdAt', 'createdAt', 'position'] as const
@@ -19,14 +19,15 @@ const selection = {
   saidTo: { id: authors.id, slug: authors.slug, name: authors.name },
 }
 
-function selectQuotes(db: Db, where: SQL | undefined) {
+/** Quotes with their source and journalist; `visible` limits them to stories an audience sees. */
+function selectQuotes(db: Db, visible: SQL | undefined, where: SQL | undefined) {
   return db
     .select(selection)
     .from(quotes)
     .innerJoin(articles, eq(articles.id, quotes.articleId))
     .innerJoin(sources, eq(sources.id, quotes.sourceId))
     .leftJoin(authors, eq(authors.id, quotes.saidToId))
-    .where(and(isPublic, where))
+    .where(and(visible, where))
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectQuotes>['all']>>[number]
@@ -37,7 +38,8 @@ function toQuote(r: Row): Quote {
     articleId: r.articleId,
     text: r.text,
     kind: r.kind,
-    location: { block: r.block, start: r.start, end: r.end },
+    location: r.anchor === 'orphaned' ? null : { block: r.block, start: r.start, end: r.end },
+    anchor: r.anchor,
     source: r.source,
     saidTo: r.saidTo,
     channel: r.channel,
@@ -61,28 +63,28 @@ const SORTS: Record<QuoteSort, { keyset: Keyset; key: (r: KeyRow) => (string | n
   },
 }
 
-const quoteById = preparedFor((db) => selectQuotes(db, eq(quotes.id, sql.placeholder('id'))).prepare())
+const quoteById = preparedFor((db) => selectQuotes(db, visibleArticlesPrepared, eq(quotes.id, sql.placeholder('id'))).prepare())
 const quotesInReadingOrder = preparedFor((db) =>
-  selectQuotes(db, eq(quotes.articleId, sql.placeholder('articleId')))
+  selectQuotes(db, undefined, eq(quotes.articleId, sql.placeholder('articleId')))
     .orderBy(...orderBy(SORTS.position.keyset))
     .prepare(),
 )
 
-export function findQuote(db: Db, id: string): Quote | undefined {
-  const row = quoteById(db).get({ id })
+export function findQuote(db: Db, view: View, id: string): Quote | undefined {
+  const row = quoteById(db).get({ id, ...viewParams(resolveView(db, view)) })
   return row && toQuote(row)
 }
 
-/** Every quote of one article in reading order, for the article's own representation. */
+/** Every quote of one article in reading order, for the article's own representation (whoever may see it). */
 export function quotesOfArticle(db: Db, articleId: string): Quote[] {
   return quotesInReadingOrder(db).all({ articleId }).map(toQuote)
 }
 
-/** The quotes of several articles in one query, each list in reading order. */
+/** The quotes of several articles (already known to be visible) in one query, each list in reading order. */
 export function quotesOfArticles(db: Db, articleIds: string[]): Map<string, Quote[]> {
   const byArticle = new Map<string, Quote[]>(articleIds.map((id) => [id, []]))
   if (articleIds.length === 0) return byArticle
-  const rows = selectQuotes(db, inArray(quotes.articleId, articleIds))
+  const rows = selectQuotes(db, undefined, inArray(quotes.articleId, articleIds))
     .orderBy(...orderBy(SORTS.position.keyset))
     .all()
   for (const r of rows) byArticle.get(r.articleId)?.push(toQuote(r))
@@ -101,9 +103,10 @@ export type QuoteFilters = {
 export type QuoteListOptions = { limit: number; cursor?: string | undefined; sort: QuoteSort; include: string[]; fields: string[] }
 
 /** A page of quotes as JSON; each quote comes from the representation cache. */
-function listQuotesPage(db: Db, epoch: string, f: QuoteFilters, opts: QuoteListOptions): string {
+function listQuotesPage(db: Db, seen: Seen, f: QuoteFilters, opts: QuoteListOptions): string {
+  const epoch = seen.epoch
   const where = and(
-    isPublic,
+    visibleArticles(seen),
     f.articleId ? eq(quotes.articleId, f.articleId) : undefined,
     f.sourceId ? eq(quotes.sourceId, f.sourceId) : undefined,
     f.saidToId ? eq(quotes.saidToId, f.saidToId) : undefined,
@@ -133,7 +136,7 @@ function listQuotesPage(db: Db, epoch: string, f: QuoteFilters, opts: QuoteListO
     db.select({ n: count() }).from(quotes).innerJoin(articles, eq(articles.id, quotes.articleId)).where(where),
   )
   const page = { limit: opts.limit, nextCursor, total }
-  const built = (ids: string[]) => selectQuotes(db, inArray(quotes.id, ids)).all().map(toQuote)
+  const built = (ids: string[]) => selectQuotes(db, undefined, inArray(quotes.id, ids)).all().map(toQuote)
 
   if (!opts.include.includes('article') && opts.fields.length === 0) {
     const items = cachedMany(
@@ -164,7 +167,7 @@ function listQuotesPage(db: Db, epoch: string, f: QuoteFilters, opts: QuoteListO
  * The page as served, from the cache when nothing was written since it was made: the
  * hottest lists (a front page, a tag page) cost one lookup.
  */
-export function listQuotesJson(db: Db, f: Parameters<typeof listQuotesPage>[2], opts: Parameters<typeof listQuotesPage>[3]): string {
-  const epoch = dbEpoch(db)
-  return cached(db, epoch, `quotes:${JSON.stringify([f, opts])}`, () => listQuotesPage(db, epoch, f, opts))
+export function listQuotesJson(db: Db, view: View, f: QuoteFilters, opts: QuoteListOptions): string {
+  const seen = resolveView(db, view)
+  return cached(db, seen.epoch, `${seen.prefix}quotes:${JSON.stringify([f, opts])}`, () => listQuotesPage(db, seen, f, opts))
 }

@@ -8,6 +8,7 @@ import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
 import { list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
 import { Problem } from '../../problems.js'
 import { findArticleRow } from '../articles/queries.js'
+import { resolveView } from '../articles/visibility.js'
 import { resolveAuthorId } from '../authors/queries.js'
 import { resolveSourceId } from '../sources/queries.js'
 import { QUOTE_INCLUDES, QUOTE_SORTS, findQuote, listQuotesJson } from './queries.js'
@@ -41,14 +42,14 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     async (req, reply) => {
       const { article, source, saidTo, kind, anonymous, q, ...opts } = req.query
       const filters = {
-        articleId: article === undefined ? undefined : (findArticleRow(db, article)?.id ?? NOTHING),
+        articleId: article === undefined ? undefined : (findArticleRow(db, resolveView(db, req.view), article)?.id ?? NOTHING),
         sourceId: source === undefined ? undefined : (resolveSourceId(db, source) ?? NOTHING),
         saidToId: saidTo === undefined ? undefined : (resolveAuthorId(db, saidTo) ?? NOTHING),
         kind,
         q,
         anonymous: anonymous === undefined ? undefined : anonymous === 'true',
       }
-      return sendJson(reply, listQuotesJson(db, filters, { ...opts, include: splitNames(opts.include), fields: splitNames(opts.fields) }))
+      return sendJson(reply, listQuotesJson(db, req.view, filters, { ...opts, include: splitNames(opts.include), fields: splitNames(opts.fields) }))
     },
   )
 
@@ -65,7 +66,7 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       },
     },
     async (req) => {
-      const quote = findQuote(db, req.params.id)
+      const quote = findQuote(db, req.view, req.params.id)
       if (!quote) throw new Problem(404, `No quote with id "${req.params.id}".`)
       return { data: quote }
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { QUOTE_KINDS } from '../../db/schema.js'
+import { ANCHORS, QUOTE_KINDS } from '../../db/schema.js'
 import { IsoDateTime } from '../../lib/schemas.js'
 import { AuthorRef } from '../authors/schemas.js'
 import { Source } from '../sources/schemas.js'
@@ -27,7 +27,13 @@ export const Quote = z
     kind: z.enum(QUOTE_KINDS).meta({
       description: 'direct: a full quotation; partial: a quoted fragment inside the writer\'s sentence; paraphrase: reported speech.',
     }),
-    location: QuoteLocation,
+    location: QuoteLocation.nullable().meta({
+      description: 'Null when an edit of the story removed these words (`anchor: orphaned`): a quote never points at other text.',
+    }),
+    anchor: z.enum(ANCHORS).meta({
+      description:
+        'exact: where it was written; moved: an edit of the body moved these words and they were found again; orphaned: an edit removed them.',
+    }),
     source: Source,
     saidTo: AuthorRef.nullable().meta({ description: 'The journalist it was said to, where the story says so.' }),
     channel: z.string().nullable().meta({ examples: ['in a phone call'] }),

@@ -1,11 +1,11 @@
 import { inArray, sql } from 'drizzle-orm'
-import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
+import { cached, cachedCount } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { articles, quotes, type SEARCH_KINDS, sources } from '../../db/schema.js'
 import { pickFields } from '../../lib/listing.js'
 import { pageJson, pageOf } from '../../lib/pagination.js'
 import { toFtsQuery } from '../../lib/search-query.js'
-import { isPublic } from '../articles/visibility.js'
+import { resolveView, visibleArticles, type Seen, type View } from '../articles/visibility.js'
 import type { SearchHit } from './schemas.js'
 
 type Kind = (typeof SEARCH_KINDS)[number]
@@ -24,28 +24,32 @@ const toHtml = (snippet: string) =>
 
 // Only what the public API shows can be found: published stories, their quotes, and the
 // sources they quote.
-const visible = sql`(
+const visibleHits = (seen: Seen) => {
+  const isPublic = visibleArticles(seen)
+  return sql`(
   (r.kind = 'article' and exists (select 1 from ${articles} where ${articles.id} = r.ref and ${isPublic}))
   or (r.kind = 'quote' and exists (select 1 from ${quotes} join ${articles} on ${articles.id} = ${quotes.articleId}
       where ${quotes.id} = r.ref and ${isPublic}))
   or (r.kind = 'source' and exists (select 1 from ${quotes} join ${articles} on ${articles.id} = ${quotes.articleId}
       where ${quotes.sourceId} = r.ref and ${isPublic})))`
+}
 
 type SearchArgs = { q: string; types: Kind[]; fields: string[]; limit: number; cursor?: string | undefined }
 
 /** A page of hits as served, from the cache when nothing was written since it was made. */
-export function searchJson(db: Db, q: SearchArgs): string {
-  const epoch = dbEpoch(db)
-  return cached(db, epoch, `search:${JSON.stringify(q)}`, () => searchPage(db, epoch, q))
+export function searchJson(db: Db, view: View, q: SearchArgs): string {
+  const seen = resolveView(db, view)
+  return cached(db, seen.epoch, `${seen.prefix}search:${JSON.stringify(q)}`, () => searchPage(db, seen, q))
 }
 
-function searchPage(db: Db, epoch: string, q: SearchArgs): string {
+function searchPage(db: Db, seen: Seen, q: SearchArgs): string {
+  const epoch = seen.epoch
   const match = toFtsQuery(q.q)
   const hits = sql`select r.kind as kind, r.ref as ref, r.id as rid,
       bm25(search_index, 3.0, 1.0) as rank,
       snippet(search_index, -1, ${OPEN}, ${CLOSE}, '…', 16) as snippet
     from search_index join search_rows r on r.id = search_index.rowid
-    where search_index match ${match} and r.kind in (${sql.join(q.types.map((t) => sql`${t}`), sql`, `)}) and ${visible}`
+    where search_index match ${match} and r.kind in (${sql.join(q.types.map((t) => sql`${t}`), sql`, `)}) and ${visibleHits(seen)}`
   const rank = sql.raw('rank')
   const rid = sql.raw('rid')
   const { rows, nextCursor } = pageOf<HitRow>(
@@ -55,7 +59,7 @@ function searchPage(db: Db, epoch: string, q: SearchArgs): string {
       db.all<HitRow>(sql`select * from (${hits}) ${after ? sql`where ${after}` : sql``} order by rank, rid limit ${limit}`),
   )
   const total = cachedCount(db, epoch, {
-    toSQL: () => ({ sql: `search:${match}`, params: q.types }),
+    toSQL: () => ({ sql: `search:${seen.prefix}${seen.asOf}:${match}`, params: q.types }),
     get: () => db.get<{ n: number }>(sql`select count(*) as n from (${hits})`),
   })
 

@@ -29,7 +29,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     async (req, reply) => {
       const { q, type, fields, ...page } = req.query
       const types = type === undefined ? [...SEARCH_KINDS] : (splitNames(type) as (typeof SEARCH_KINDS)[number][])
-      return sendJson(reply, searchJson(db, { q, types, fields: splitNames(fields), ...page }))
+      return sendJson(reply, searchJson(db, req.view, { q, types, fields: splitNames(fields), ...page }))
     },
   )
 }

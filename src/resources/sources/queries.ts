@@ -1,12 +1,12 @@
-import { and, count, eq, exists, or, sql } from 'drizzle-orm'
-import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
+import { and, count, eq, exists, or, sql, type SQL } from 'drizzle-orm'
+import { cached, cachedCount } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, quotes, SOURCE_KINDS, sources } from '../../db/schema.js'
 import { pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
 import { matching } from '../../lib/search.js'
-import { isPublic } from '../articles/visibility.js'
+import { resolveView, viewParams, visibleArticles, visibleArticlesPrepared, type Seen, type View } from '../articles/visibility.js'
 import type { Source } from './schemas.js'
 
 export const SOURCE_SORTS = ['slug', '-slug', 'updatedAt', '-updatedAt'] as const
@@ -21,25 +21,30 @@ const SORTS: Record<SourceSort, { keyset: Keyset; key: (s: Source) => string[] }
 
 // A source is public once a published story attributes something to it; until then even
 // its description could reveal unpublished reporting.
-const hasPublicQuote = (db: Db, articleId?: string) =>
+const hasVisibleQuote = (db: Db, visible: SQL, articleId?: string) =>
   exists(
     db
       .select({ one: sql`1` })
       .from(quotes)
       .innerJoin(articles, eq(articles.id, quotes.articleId))
-      .where(and(eq(quotes.sourceId, sources.id), isPublic, articleId ? eq(quotes.articleId, articleId) : undefined)),
+      .where(and(eq(quotes.sourceId, sources.id), visible, articleId ? eq(quotes.articleId, articleId) : undefined)),
   )
 
 const sourceByKey = preparedFor((db) =>
   db
     .select()
     .from(sources)
-    .where(and(or(eq(sources.id, sql.placeholder('key')), eq(sources.slug, sql.placeholder('key'))), hasPublicQuote(db)))
+    .where(
+      and(
+        or(eq(sources.id, sql.placeholder('key')), eq(sources.slug, sql.placeholder('key'))),
+        hasVisibleQuote(db, visibleArticlesPrepared),
+      ),
+    )
     .prepare(),
 )
 
-export function findSource(db: Db, idOrSlug: string): Source | undefined {
-  return sourceByKey(db).get({ key: idOrSlug })
+export function findSource(db: Db, view: View, idOrSlug: string): Source | undefined {
+  return sourceByKey(db).get({ key: idOrSlug, ...viewParams(resolveView(db, view)) })
 }
 
 const anySourceByKey = preparedFor((db) =>
@@ -62,12 +67,12 @@ export type SourceFilters = {
 
 function listSourcesPage(
   db: Db,
-  epoch: string,
+  seen: Seen,
   f: SourceFilters,
   opts: { limit: number; cursor?: string | undefined; sort: SourceSort; fields: string[] },
 ) {
   const where = and(
-    hasPublicQuote(db, f.articleId),
+    hasVisibleQuote(db, visibleArticles(seen), f.articleId),
     f.kind ? eq(sources.kind, f.kind) : undefined,
     f.anonymous !== undefined ? eq(sources.anonymous, f.anonymous) : undefined,
     f.affiliation ? eq(sources.affiliation, f.affiliation) : undefined,
@@ -80,7 +85,7 @@ function listSourcesPage(
     (after, limit) =>
       db.select().from(sources).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
   )
-  const total = cachedCount(db, epoch, db.select({ n: count() }).from(sources).where(where))
+  const total = cachedCount(db, seen.epoch, db.select({ n: count() }).from(sources).where(where))
   return pageJson(pickFields(rows, opts.fields).map((s) => JSON.stringify(s)), { limit: opts.limit, nextCursor, total })
 }
 
@@ -88,7 +93,7 @@ function listSourcesPage(
  * The page as served, from the cache when nothing was written since it was made: the
  * hottest lists (a front page, a tag page) cost one lookup.
  */
-export function listSourcesJson(db: Db, f: Parameters<typeof listSourcesPage>[2], opts: Parameters<typeof listSourcesPage>[3]): string {
-  const epoch = dbEpoch(db)
-  return cached(db, epoch, `sources:${JSON.stringify([f, opts])}`, () => listSourcesPage(db, epoch, f, opts))
+export function listSourcesJson(db: Db, view: View, f: SourceFilters, opts: Parameters<typeof listSourcesPage>[3]): string {
+  const seen = resolveView(db, view)
+  return cached(db, seen.epoch, `${seen.prefix}sources:${JSON.stringify([f, opts])}`, () => listSourcesPage(db, seen, f, opts))
 }

@@ -41,6 +41,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         reply,
         listSourcesJson(
           db,
+          req.view,
           { kind, affiliation, q, anonymous: anonymous === undefined ? undefined : anonymous === 'true' },
           { ...opts, fields: splitNames(opts.fields) },
         ),
@@ -61,7 +62,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (req) => {
-      const source = findSource(db, req.params.idOrSlug)
+      const source = findSource(db, req.view, req.params.idOrSlug)
       if (!source) throw notFound('source', req.params.idOrSlug)
       return { data: source }
     },
@@ -85,12 +86,12 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (req, reply) => {
-      const source = findSource(db, req.params.idOrSlug)
+      const source = findSource(db, req.view, req.params.idOrSlug)
       if (!source) throw notFound('source', req.params.idOrSlug)
       const q = req.query
       return sendJson(
         reply,
-        listQuotesJson(db, { sourceId: source.id }, { ...q, include: splitNames(q.include), fields: splitNames(q.fields) }),
+        listQuotesJson(db, req.view, { sourceId: source.id }, { ...q, include: splitNames(q.include), fields: splitNames(q.fields) }),
       )
     },
   )

@@ -1,11 +1,11 @@
 import { and, asc, count, eq, exists, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
-import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
+import { cached, cachedCount } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, articleTags, TAG_TYPES, tags } from '../../db/schema.js'
 import { nameContains, pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
-import { isPublic } from '../articles/visibility.js'
+import { resolveView, visibleArticles, type Seen, type View } from '../articles/visibility.js'
 import type { Tag } from './schemas.js'
 
 export const TAG_SORTS = ['name', '-name', 'slug', '-slug'] as const
@@ -19,13 +19,13 @@ const SORTS: Record<TagSort, { keyset: Keyset; key: (t: Tag) => string[] }> = {
 }
 
 // A tag is public once a published story carries it.
-const onPublicArticle = (db: Db) =>
+const onVisibleArticle = (db: Db, seen: Seen) =>
   exists(
     db
       .select({ one: sql`1` })
       .from(articleTags)
       .innerJoin(articles, eq(articles.id, articleTags.articleId))
-      .where(and(eq(articleTags.tagId, tags.id), isPublic)),
+      .where(and(eq(articleTags.tagId, tags.id), visibleArticles(seen))),
   )
 
 const tagByKey = preparedFor((db) =>
@@ -43,17 +43,18 @@ export function findTag(db: Db, idOrSlug: string): Tag | undefined {
 export const resolveTagId = (db: Db, idOrSlug: string) => findTag(db, idOrSlug)?.id
 
 /** A tag as the public API shows it: only once a published story carries it. */
-export function findPublicTag(db: Db, idOrSlug: string): Tag | undefined {
+export function findVisibleTag(db: Db, view: View, idOrSlug: string): Tag | undefined {
   const tag = findTag(db, idOrSlug)
-  return tag && db.select({ one: sql`1` }).from(tags).where(and(eq(tags.id, tag.id), onPublicArticle(db))).get() ? tag : undefined
+  const seen = resolveView(db, view)
+  return tag && db.select({ one: sql`1` }).from(tags).where(and(eq(tags.id, tag.id), onVisibleArticle(db, seen))).get() ? tag : undefined
 }
 
 
 export type TagFilters = { type?: (typeof TAG_TYPES)[number]; q?: string }
 
-function listTagsPage(db: Db, epoch: string, f: TagFilters, opts: { limit: number; cursor?: string | undefined; sort: TagSort; fields: string[] }) {
+function listTagsPage(db: Db, seen: Seen, f: TagFilters, opts: { limit: number; cursor?: string | undefined; sort: TagSort; fields: string[] }) {
   const where = and(
-    onPublicArticle(db),
+    onVisibleArticle(db, seen),
     f.type ? eq(tags.type, f.type) : undefined,
     f.q ? nameContains(tags.name, f.q) : undefined,
   )
@@ -64,7 +65,7 @@ function listTagsPage(db: Db, epoch: string, f: TagFilters, opts: { limit: numbe
     (after, limit) =>
       db.select().from(tags).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
   )
-  const total = cachedCount(db, epoch, db.select({ n: count() }).from(tags).where(where))
+  const total = cachedCount(db, seen.epoch, db.select({ n: count() }).from(tags).where(where))
   return pageJson(pickFields(rows, opts.fields).map((t) => JSON.stringify(t)), { limit: opts.limit, nextCursor, total })
 }
 
@@ -93,7 +94,7 @@ export function tagsOf(db: Db, articleIds: string[]): Map<string, Tag[]> {
  * The page as served, from the cache when nothing was written since it was made: the
  * hottest lists (a front page, a tag page) cost one lookup.
  */
-export function listTagsJson(db: Db, f: Parameters<typeof listTagsPage>[2], opts: Parameters<typeof listTagsPage>[3]): string {
-  const epoch = dbEpoch(db)
-  return cached(db, epoch, `tags:${JSON.stringify([f, opts])}`, () => listTagsPage(db, epoch, f, opts))
+export function listTagsJson(db: Db, view: View, f: TagFilters, opts: Parameters<typeof listTagsPage>[3]): string {
+  const seen = resolveView(db, view)
+  return cached(db, seen.epoch, `${seen.prefix}tags:${JSON.stringify([f, opts])}`, () => listTagsPage(db, seen, f, opts))
 }

@@ -10,7 +10,7 @@ import { notFound } from '../../problems.js'
 import { listArticlesJson } from '../articles/queries.js'
 import { ArticleListQuery, articleListArgs } from '../articles/routes.js'
 import { ArticleSummary } from '../articles/schemas.js'
-import { TAG_SORTS, findPublicTag, listTagsJson } from './queries.js'
+import { TAG_SORTS, findVisibleTag, listTagsJson } from './queries.js'
 import { Tag } from './schemas.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
@@ -36,7 +36,7 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     },
     async (req, reply) => {
       const { type, q, ...opts } = req.query
-      return sendJson(reply, listTagsJson(db, { type, q }, { ...opts, fields: splitNames(opts.fields) }))
+      return sendJson(reply, listTagsJson(db, req.view, { type, q }, { ...opts, fields: splitNames(opts.fields) }))
     },
   )
 
@@ -53,7 +53,7 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       },
     },
     async (req) => {
-      const tag = findPublicTag(db, req.params.idOrSlug)
+      const tag = findVisibleTag(db, req.view, req.params.idOrSlug)
       if (!tag) throw notFound('tag', req.params.idOrSlug)
       return { data: tag }
     },
@@ -72,9 +72,9 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       },
     },
     async (req, reply) => {
-      const tag = findPublicTag(db, req.params.idOrSlug)
+      const tag = findVisibleTag(db, req.view, req.params.idOrSlug)
       if (!tag) throw notFound('tag', req.params.idOrSlug)
-      return sendJson(reply, listArticlesJson(db, ...articleListArgs(req.query, { tag: tag.id })))
+      return sendJson(reply, listArticlesJson(db, req.view, ...articleListArgs(req.query, { tag: tag.id })))
     },
   )
 }
