@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { eq, sql } from 'drizzle-orm'
+import { eq, like, sql } from 'drizzle-orm'
 import t from 'tap'
 import { seedDb, seedDocument } from '../seed/load.js'
 import { openDb, type Db } from '../src/db/client.js'
@@ -83,9 +83,11 @@ t.test('seeding twice on one file changes nothing, and an edited row survives', 
   const first = openDb(file)
   migrateDb(first)
   t.same(seedDb(first), { articles: 1, authors: 5, credits: 5, sources: 13, quotes: 22, tags: 14, taggings: 14 })
-  const before = counts(first)
   first.update(articles).set({ headline: 'Edited by an editor', version: sql`version + 1` }).run()
   first.update(quotes).set({ cue: 'edited' }).where(eq(quotes.text, 'This is rubbish')).run()
+  // Deleted through the API: the seed must not bring it back.
+  t.equal(first.delete(quotes).where(like(quotes.text, 'We are getting stronger%')).run().changes, 1)
+  const before = counts(first)
   first.$client.close()
 
   const second = openDb(file)
