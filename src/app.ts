@@ -71,6 +71,10 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(problemHandler)
+  // Bodies are JSON; anything else is a 415, not a string handed to a JSON schema.
+  app.removeContentTypeParser('text/plain')
+  // RFC 7396's media type for partial updates; PATCH bodies are plain JSON either way.
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
   const setNotFound = installNotFound(app)
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
@@ -78,9 +82,18 @@ export async function buildApp({
 
   await app.register(cors, {
     origin: corsOrigins === '*' ? '*' : corsOrigins,
-    methods: ['GET', 'HEAD'],
-    allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'],
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'if-match', 'idempotency-key'],
+    exposedHeaders: [
+      'x-request-id',
+      'etag',
+      'location',
+      'idempotent-replayed',
+      'ratelimit-limit',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+      'retry-after',
+    ],
     maxAge: 86400,
   })
   await app.register(apiKeysPlugin, { db, readRequiresKey, rateLimitMax, rateLimitWindowSeconds, clock })

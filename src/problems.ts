@@ -18,7 +18,13 @@ export class Problem extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
-    readonly extra: { type?: string; title?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly extra: {
+      type?: string
+      title?: string
+      errors?: FieldError[]
+      conflicts?: { resource: string; id: string; detail: string }[]
+      headers?: Record<string, string>
+    } = {},
   ) {
     super(detail)
   }
@@ -49,7 +55,7 @@ function sendProblem(
   req: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  body: { title?: string; type?: string; detail?: string; errors?: FieldError[] },
+  body: { title?: string; type?: string; detail?: string; errors?: FieldError[]; conflicts?: unknown[] },
 ) {
   const problem = {
     type: body.type ?? 'about:blank',
@@ -58,6 +64,7 @@ function sendProblem(
     ...(body.detail === undefined ? {} : { detail: body.detail }),
     instance: req.url,
     ...(body.errors ? { errors: body.errors } : {}),
+    ...(body.conflicts ? { conflicts: body.conflicts } : {}),
   }
   // A string bypasses the route's response serializer: problems have their own shape.
   return reply.code(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem))
@@ -84,11 +91,33 @@ export function problemHandler(err: FastifyError | Problem, req: FastifyRequest,
       errors,
     })
   }
+  const unavailable = storageUnavailable(err)
+  if (unavailable) {
+    req.log.warn({ err }, 'storage unavailable')
+    reply.header('retry-after', String(unavailable.retryAfter))
+    return sendProblem(req, reply, 503, { detail: unavailable.detail })
+  }
   const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500
   if (status < 500) return sendProblem(req, reply, status, { detail: FRAMEWORK_DETAIL[err.code] ?? err.message })
   // Our bug (a response that fails its own schema included): log it, show nothing of it.
   req.log.error({ err }, 'request failed')
   return sendProblem(req, reply, status, { title: STATUS_CODES[status] ?? 'Internal Server Error' })
+}
+
+/**
+ * SQLite errors that say the database cannot take a write now (another writer held the
+ * lock past busy_timeout, the disk is full or read-only): the client may retry; nothing
+ * was written, since the transaction rolled back.
+ */
+function storageUnavailable(err: { code?: unknown }): { retryAfter: number; detail: string } | undefined {
+  const code = typeof err.code === 'string' ? err.code : ''
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code.startsWith('SQLITE_LOCKED')) {
+    return { retryAfter: 1, detail: 'The database is busy with another write; nothing was written. Retry shortly.' }
+  }
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR')) {
+    return { retryAfter: 30, detail: 'The database cannot take writes at the moment; nothing was written. Retry later.' }
+  }
+  return undefined
 }
 
 /**

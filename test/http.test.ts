@@ -14,15 +14,17 @@ t.test('unknown routes are 404 problems', async (t) => {
 
 t.test('a known path with the wrong method is a 405 problem with Allow', async (t) => {
   const app = await build(t)
-  for (const [method, path] of <const>[
-    ['POST', '/v1/articles'],
-    ['DELETE', '/v1/articles/some-slug'],
-    ['PUT', '/v1/quotes/quo_x'],
-    ['PATCH', '/health'],
+  for (const [method, path, allow] of <const>[
+    ['PUT', '/v1/articles', 'GET, HEAD, POST'],
+    ['DELETE', '/v1/articles', 'GET, HEAD, POST'],
+    ['POST', '/v1/articles/some-slug', 'DELETE, GET, HEAD, PATCH'],
+    ['PUT', '/v1/quotes/quo_x', 'DELETE, GET, HEAD, PATCH'],
+    ['POST', '/v1/corrections', 'GET, HEAD'],
+    ['PATCH', '/health', 'GET, HEAD'],
   ]) {
     const res = await app.inject({ method, url: path })
     t.equal(res.statusCode, 405, `${method} ${path}`)
-    t.equal(res.headers.allow, 'GET, HEAD')
+    t.equal(res.headers.allow, allow)
     t.match(res.headers['content-type'], /^application\/problem\+json/)
     t.match(res.json(), { status: 405, title: 'Method Not Allowed', detail: new RegExp(method) })
   }

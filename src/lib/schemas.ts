@@ -31,6 +31,10 @@ export const Problem = z
     detail: z.string().optional(),
     instance: z.string().meta({ description: 'The request target that failed.' }),
     errors: z.array(FieldError).optional().meta({ description: 'Each bad parameter or field.' }),
+    conflicts: z
+      .array(z.object({ resource: z.string(), id: z.string(), detail: z.string() }))
+      .optional()
+      .meta({ description: 'With 409: each piece of data that stands in the way (a reference, a quote an edit would orphan).' }),
   })
   .meta({
     id: 'Problem',
@@ -59,7 +63,13 @@ const STATUS_TEXT = {
   401: 'Unauthorized: the API key is missing where needed, or not valid',
   403: 'Forbidden: the API key lacks the scope',
   404: 'Not Found',
+  409: 'Conflict: other data stands in the way; `conflicts` names it',
   410: 'Gone: the article was withdrawn',
+  412: 'Precondition Failed: the resource changed since the ETag in If-Match',
+  413: 'Content Too Large: the body is over the limit',
+  415: 'Unsupported Media Type: send application/json',
+  422: 'Unprocessable Content: the body is well-formed but names something that does not exist, or text the story lacks',
+  428: 'Precondition Required: send If-Match with the ETag you last read',
   429: 'Too Many Requests: retry after Retry-After seconds',
   503: 'Service Unavailable',
 } as const

@@ -36,6 +36,19 @@ const withReferencedSchemasOnly: Transform = (input) => {
   return document
 }
 
+/**
+ * Routes that need a key say so in the contract: their security names the scope, so a
+ * client (or a test) can tell editorial routes from public ones.
+ */
+const withScopes: typeof jsonSchemaTransform = (input) => {
+  const out = jsonSchemaTransform(input)
+  const scope = (input.route as { config?: { scope?: string } } | undefined)?.config?.scope
+  if (scope === 'write' || scope === 'admin') {
+    return { ...out, schema: { ...out.schema, security: [{ apiKey: [scope] }] } as typeof out.schema }
+  }
+  return out
+}
+
 /** The OpenAPI 3.1 document, built from the route schemas, served as JSON and browsable at /docs. */
 export async function registerOpenApi(app: FastifyInstance) {
   await app.register(swagger, {
@@ -65,10 +78,11 @@ export async function registerOpenApi(app: FastifyInstance) {
         { name: 'quotes', description: "Verbatim slices of a story's text, attributed to a source" },
         { name: 'tags', description: 'Subjects, places, organizations and people stories are about' },
         { name: 'search', description: 'Full-text search across articles, quotes and sources' },
+        { name: 'corrections', description: 'Published corrections, clarifications, updates and retractions' },
         { name: 'operations', description: 'Health and readiness' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: withScopes,
     transformObject: withReferencedSchemasOnly,
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })

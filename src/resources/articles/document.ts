@@ -12,11 +12,45 @@ const Slug = z
 const Text = z.string().min(1).max(10_000)
 const Id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{26}$`), `must look like ${prefix}_ followed by 26 characters`)
 
-/**
- * One story with everything it credits and attributes, referring to people by slug: the
- * shape of the seed, of NDJSON import and export lines, and of POST /v1/articles.
- */
-export const ArticleDocument = z.strictObject({
+const DocumentAuthor = z.strictObject({
+  id: Id('aut').optional(),
+  slug: Slug,
+  name: Text,
+  title: Text.nullable().default(null),
+  organization: Text.nullable().default(null),
+  location: Text.nullable().default(null),
+  bio: Text.nullable().default(null),
+  role: z.enum(AUTHOR_ROLES),
+})
+
+const DocumentSource = z.strictObject({
+  id: Id('src').optional(),
+  slug: Slug,
+  name: Text.nullable().default(null),
+  description: Text,
+  kind: z.enum(SOURCE_KINDS),
+  anonymous: z.boolean(),
+  affiliation: Text.nullable().default(null),
+})
+
+export const QuoteHint = z
+  .strictObject({ block: z.int().min(0), start: z.int().min(0).optional() })
+  .meta({ description: 'Where the text stands: needed only when it occurs more than once in the body.' })
+
+const DocumentQuote = z.strictObject({
+  id: Id('quo').optional(),
+  text: Text,
+  kind: z.enum(QUOTE_KINDS),
+  source: Slug.meta({ description: 'The slug of a source in this document.' }),
+  saidTo: Slug.nullable().default(null).meta({ description: 'The slug of an author in this document.' }),
+  channel: Text.nullable().default(null),
+  cue: Text.nullable().default(null),
+  location: QuoteHint.optional(),
+})
+
+const DocumentTag = z.strictObject({ id: Id('tag').optional(), slug: Slug, name: Text, type: z.enum(TAG_TYPES) })
+
+const articleFields = {
   id: Id('art').optional(),
   slug: Slug,
   headline: Text,
@@ -28,57 +62,18 @@ export const ArticleDocument = z.strictObject({
   media: z.array(Media).max(50).default([]),
   notes: z.array(Note).max(50).default([]),
   body: z.array(Block).min(1).max(1000),
-  authors: z
-    .array(
-      z.strictObject({
-        id: Id('aut').optional(),
-        slug: Slug,
-        name: Text,
-        title: Text.nullable().default(null),
-        organization: Text.nullable().default(null),
-        location: Text.nullable().default(null),
-        bio: Text.nullable().default(null),
-        role: z.enum(AUTHOR_ROLES),
-      }),
-    )
-    .max(50)
-    .default([]),
-  sources: z
-    .array(
-      z.strictObject({
-        id: Id('src').optional(),
-        slug: Slug,
-        name: Text.nullable().default(null),
-        description: Text,
-        kind: z.enum(SOURCE_KINDS),
-        anonymous: z.boolean(),
-        affiliation: Text.nullable().default(null),
-      }),
-    )
-    .max(200)
-    .default([]),
-  quotes: z
-    .array(
-      z.strictObject({
-        id: Id('quo').optional(),
-        text: Text,
-        kind: z.enum(QUOTE_KINDS),
-        source: Slug.meta({ description: 'The slug of a source in this document.' }),
-        saidTo: Slug.nullable().default(null).meta({ description: 'The slug of an author in this document.' }),
-        channel: Text.nullable().default(null),
-        cue: Text.nullable().default(null),
-        location: z
-          .strictObject({ block: z.int().min(0), start: z.int().min(0).optional() })
-          .optional()
-          .meta({ description: 'Needed only when the text occurs more than once in the body.' }),
-      }),
-    )
-    .max(1000)
-    .default([]),
-  tags: z
-    .array(z.strictObject({ id: Id('tag').optional(), slug: Slug, name: Text, type: z.enum(TAG_TYPES) }))
-    .max(100)
-    .default([]),
+}
+
+/**
+ * One story with everything it credits and attributes, referring to people by slug: the
+ * shape of the seed, of NDJSON import and export lines, and of POST /v1/articles.
+ */
+export const ArticleDocument = z.strictObject({
+  ...articleFields,
+  authors: z.array(DocumentAuthor).max(50).default([]),
+  sources: z.array(DocumentSource).max(200).default([]),
+  quotes: z.array(DocumentQuote).max(1000).default([]),
+  tags: z.array(DocumentTag).max(100).default([]),
 })
 export type ArticleDocument = z.infer<typeof ArticleDocument>
 
@@ -160,3 +155,23 @@ export function documentRows(doc: ArticleDocument, now: string, existing: Existi
     taggings,
   }
 }
+
+const { id: _id, status: _status, ...newArticleFields } = articleFields
+
+/**
+ * The body of POST /v1/articles: an article document without ids (the server assigns
+ * them; people, sources and tags already stored under a slug are reused as they are).
+ */
+export const NewArticle = z
+  .strictObject({
+    ...newArticleFields,
+    status: z.enum(['draft', 'published']).meta({ description: 'A future publishedAt with status published is an embargo.' }),
+    authors: z.array(DocumentAuthor.omit({ id: true })).max(50).default([]),
+    sources: z.array(DocumentSource.omit({ id: true })).max(200).default([]),
+    quotes: z.array(DocumentQuote.omit({ id: true })).max(1000).default([]),
+    tags: z.array(DocumentTag.omit({ id: true })).max(100).default([]),
+  })
+  .meta({ id: 'NewArticle', description: 'A story with its credits, sources, quotes and tags, people referred to by slug.' })
+export type NewArticle = z.infer<typeof NewArticle>
+
+export { Slug, Text }

@@ -6,7 +6,10 @@ import { asList, BooleanParam, InstantParam, nameList, Repeatable, splitNames, t
 import { PageQuery } from '../../lib/pagination.js'
 import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
 import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
+import { etagOf } from '../../lib/writes.js'
 import { notFound, Problem } from '../../problems.js'
+import { correctionsOfArticle } from '../corrections/queries.js'
+import { Correction } from '../corrections/schemas.js'
 import { listCreditsJson } from '../authors/queries.js'
 import { Credit } from '../authors/schemas.js'
 import { QUOTE_INCLUDES, QUOTE_SORTS, listQuotesJson } from '../quotes/queries.js'
@@ -23,6 +26,7 @@ import {
   type ListOptions,
 } from './queries.js'
 import { Article, ArticleSummary } from './schemas.js'
+import { articleWriteRoutes } from './write-routes.js'
 import { resolveView, type View } from './visibility.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
@@ -72,6 +76,8 @@ export function articleListArgs(q: ArticleListQuery, extra: { author?: string; t
 }
 
 export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  await app.register(articleWriteRoutes, { db })
+
   const articleIdOf = (view: View, idOrSlug: string) => {
     const row = findArticleRow(db, resolveView(db, view), idOrSlug)
     if (!row) throw isWithdrawn(db, idOrSlug) ? gone(idOrSlug) : notFound('article', idOrSlug)
@@ -108,6 +114,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       const json = articleJson(db, req.view, req.params.idOrSlug)
       if (json === null) throw notFound('article', req.params.idOrSlug)
       if (json === 'gone') throw gone(req.params.idOrSlug)
+      reply.header('etag', etagOf(json))
       return sendJson(reply, json)
     },
   )
@@ -181,5 +188,23 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         ),
       )
     },
+  )
+
+  app.get(
+    '/articles/:idOrSlug/corrections',
+    {
+      schema: {
+        tags: ['articles'],
+        operationId: 'listArticleCorrections',
+        summary: "A story's published corrections, newest first",
+        params: Params,
+        querystring: NoQuery,
+        response: {
+          200: z.object({ data: z.array(Correction) }).meta({ description: 'The corrections' }),
+          ...problemResponses(400, 401, 403, 404, 410, 429),
+        },
+      },
+    },
+    async (req) => ({ data: correctionsOfArticle(db, articleIdOf(req.view, req.params.idOrSlug)) }),
   )
 }

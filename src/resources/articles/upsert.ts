@@ -318,6 +318,8 @@ export function createImporter(db: Db) {
   })
 
   return {
+    /** Writes one document inside the caller's transaction; throws to refuse it. */
+    writeDocument,
     /**
      * Writes a batch in one IMMEDIATE transaction (a savepoint when one is open already):
      * documents that fail are reported, not thrown, and the others are written. An error
@@ -371,13 +373,12 @@ type StoredArticle = ArticleRow & { created_at: string; updated_at: string; vers
  * (a page of articles, then their credits, quotes, sources and tags by id range) inside one
  * read transaction, so the export is one snapshot even while something else writes.
  */
-export function* exportDocuments(db: Db, pageSize = 500): Generator<ArticleDocument> {
+export function* exportDocuments(db: Db, pageSize = 500, only?: string): Generator<ArticleDocument> {
   const sqlite = db.$client
-  const page = sqlite.prepare(
-    `select id, slug, headline, standfirst, body, language, status, published_at, publisher, media, notes, word_count,
-       created_at, updated_at, version
-     from articles where id > ? order by id limit ?`,
-  )
+  const columns = `select id, slug, headline, standfirst, body, language, status, published_at, publisher, media, notes,
+       word_count, created_at, updated_at, version from articles`
+  // `only`: the one article with this id (a revision's snapshot), read the same way.
+  const page = sqlite.prepare(only === undefined ? `${columns} where id > ? order by id limit ?` : `${columns} where id = ?`)
   const credits = sqlite.prepare(
     `select c.article_id, c.role, a.id, a.slug, a.name, a.title, a.organization, a.location, a.bio
      from article_authors c join authors a on a.id = c.author_id
@@ -413,7 +414,7 @@ export function* exportDocuments(db: Db, pageSize = 500): Generator<ArticleDocum
   try {
     let after = ''
     for (;;) {
-      const articles = page.all(after, pageSize) as StoredArticle[]
+      const articles = (only === undefined ? page.all(after, pageSize) : after ? [] : page.all(only)) as StoredArticle[]
       if (articles.length === 0) return
       const range = [articles[0]!.id, articles.at(-1)!.id]
       after = range[1]!

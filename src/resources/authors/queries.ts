@@ -37,6 +37,12 @@ export function findAuthor(db: Db, idOrSlug: string): Author | undefined {
 
 export const resolveAuthorId = (db: Db, idOrSlug: string) => findAuthor(db, idOrSlug)?.id
 
+/**
+ * The one representation of an author, sent by GET and by every write: an If-Match carries
+ * the ETag of these exact bytes, so no route may build them another way.
+ */
+export const authorJson = (author: Author) => JSON.stringify({ data: author })
+
 export type AuthorFilters = { organization?: string; role?: (typeof AUTHOR_ROLES)[number]; q?: string }
 
 function listAuthorsPage(

@@ -6,14 +6,19 @@ import { nameList, splitNames } from '../../lib/listing.js'
 import { PageQuery } from '../../lib/pagination.js'
 import { NameQuery, sendJson, sortParam } from '../../lib/params.js'
 import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
+import { IdempotencyHeaders, IfMatchHeaders, idempotentWrite, inTransaction, send, withRepresentation } from '../../lib/writes.js'
 import { notFound } from '../../problems.js'
 import { listArticlesJson } from '../articles/queries.js'
 import { ArticleListQuery, articleListArgs } from '../articles/routes.js'
 import { ArticleSummary } from '../articles/schemas.js'
-import { AUTHOR_SORTS, findAuthor, listAuthorsJson } from './queries.js'
+import { AUTHOR_SORTS, authorJson, findAuthor, listAuthorsJson } from './queries.js'
 import { Author } from './schemas.js'
+import { AuthorPatch, createAuthor, deleteAuthor, NewAuthor, updateAuthor } from './writes.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
+
+// An author is a few short fields; a bigger body is a mistake or an attack.
+const BODY_LIMIT = 64 * 1024
 
 export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -50,14 +55,84 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         summary: 'Get one author',
         params: Params,
         querystring: NoQuery,
-        response: { 200: one(Author, 'The author'), ...problemResponses(400, 401, 403, 404, 429) },
+        response: { 200: one(Author, 'The author, with its ETag'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const author = findAuthor(db, req.params.idOrSlug)
       if (!author) throw notFound('author', req.params.idOrSlug)
-      return { data: author }
+      return send(reply, withRepresentation(200, authorJson(author)))
     },
+  )
+
+  app.post(
+    '/authors',
+    {
+      config: { scope: 'write' },
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['authors'],
+        operationId: 'createAuthor',
+        summary: 'Create an author; answers 201 with the author, its ETag and its Location',
+        headers: IdempotencyHeaders,
+        querystring: NoQuery,
+        body: NewAuthor,
+        response: {
+          201: one(Author, 'The author as created'),
+          ...problemResponses(400, 401, 403, 409, 413, 415, 422, 429, 503),
+        },
+      },
+    },
+    async (req, reply) => {
+      const now = new Date(req.view.now)
+      const result = idempotentWrite(db, req, now, () => createAuthor(db, req.body, now, (id) => `${app.prefix}/authors/${id}`))
+      return send(reply, result)
+    },
+  )
+
+  app.patch(
+    '/authors/:idOrSlug',
+    {
+      config: { scope: 'write' },
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['authors'],
+        operationId: 'updateAuthor',
+        summary: 'Change some fields of an author; needs If-Match with the ETag last read',
+        params: Params,
+        headers: IfMatchHeaders,
+        querystring: NoQuery,
+        body: AuthorPatch,
+        response: {
+          200: one(Author, 'The author as changed, with its new ETag'),
+          ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 428, 429, 503),
+        },
+      },
+    },
+    async (req, reply) => {
+      const now = new Date(req.view.now)
+      return send(reply, inTransaction(db, () => updateAuthor(db, req, req.params.idOrSlug, req.body, now)))
+    },
+  )
+
+  app.delete(
+    '/authors/:idOrSlug',
+    {
+      config: { scope: 'write' },
+      schema: {
+        tags: ['authors'],
+        operationId: 'deleteAuthor',
+        summary: 'Delete an author no article credits and no quote was said to; needs If-Match',
+        params: Params,
+        headers: IfMatchHeaders,
+        querystring: NoQuery,
+        response: {
+          204: z.null().meta({ description: 'Deleted' }),
+          ...problemResponses(400, 401, 403, 404, 409, 412, 428, 429, 503),
+        },
+      },
+    },
+    async (req, reply) => send(reply, inTransaction(db, () => deleteAuthor(db, req, req.params.idOrSlug))),
   )
 
   app.get(

@@ -34,3 +34,27 @@ export function isAnchored(body: Block[], text: string, { block, start, end }: L
   const b = body[block]
   return b !== undefined && end - start === text.length && b.text.slice(start, end) === text
 }
+
+export type Anchored = { anchor: 'exact' | 'moved'; location: Location } | { anchor: 'orphaned'; location: null }
+
+/**
+ * Where a stored quote stands after its story's body changed: at the same place (`exact`),
+ * at another occurrence of its words (`moved`: the one nearest its old place, the same
+ * block first), or nowhere (`orphaned`).
+ */
+export function reanchor(body: Block[], text: string, old: Location): Anchored {
+  if (isAnchored(body, text, old)) return { anchor: 'exact', location: old }
+  let best: Location | null = null
+  let bestDistance = Infinity
+  body.forEach((b, block) => {
+    for (let start = b.text.indexOf(text); start !== -1; start = b.text.indexOf(text, start + 1)) {
+      // Blocks weigh more than offsets: a quote stays in its paragraph when it can.
+      const distance = Math.abs(block - old.block) * 1e9 + Math.abs(start - old.start)
+      if (distance < bestDistance) {
+        best = { block, start, end: start + text.length }
+        bestDistance = distance
+      }
+    }
+  })
+  return best ? { anchor: 'moved', location: best } : { anchor: 'orphaned', location: null }
+}

@@ -6,6 +6,7 @@ import { BooleanParam, nameList, splitNames } from '../../lib/listing.js'
 import { PageQuery } from '../../lib/pagination.js'
 import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
 import { list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
+import { send, withRepresentation } from '../../lib/writes.js'
 import { Problem } from '../../problems.js'
 import { findArticleRow } from '../articles/queries.js'
 import { resolveView } from '../articles/visibility.js'
@@ -13,10 +14,13 @@ import { resolveAuthorId } from '../authors/queries.js'
 import { resolveSourceId } from '../sources/queries.js'
 import { QUOTE_INCLUDES, QUOTE_SORTS, findQuote, listQuotesJson } from './queries.js'
 import { Quote } from './schemas.js'
+import { quoteWriteRoutes } from './write-routes.js'
 
 const NOTHING = 'quo_none' // an id no quote has: a filter naming nothing matches nothing
 
 export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  await app.register(quoteWriteRoutes, { db })
+
   app.get(
     '/quotes',
     {
@@ -65,10 +69,10 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         response: { 200: one(Quote, 'The quote'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const quote = findQuote(db, req.view, req.params.id)
       if (!quote) throw new Problem(404, `No quote with id "${req.params.id}".`)
-      return { data: quote }
+      return send(reply, withRepresentation(200, JSON.stringify({ data: quote })))
     },
   )
 }

@@ -49,13 +49,28 @@ export function findSource(db: Db, view: View, idOrSlug: string): Source | undef
 
 const anySourceByKey = preparedFor((db) =>
   db
-    .select({ id: sources.id })
+    .select()
     .from(sources)
     .where(or(eq(sources.id, sql.placeholder('key')), eq(sources.slug, sql.placeholder('key'))))
     .prepare(),
 )
 
-export const resolveSourceId = (db: Db, idOrSlug: string) => anySourceByKey(db).get({ key: idOrSlug })?.id
+/** Any stored source, quoted or not: for writes, and for callers who preview unpublished work. */
+export function findStoredSource(db: Db, idOrSlug: string): Source | undefined {
+  return anySourceByKey(db).get({ key: idOrSlug })
+}
+
+export const resolveSourceId = (db: Db, idOrSlug: string) => findStoredSource(db, idOrSlug)?.id
+
+/** The source as this caller may read it: editors see every stored source, the public only quoted ones. */
+export const findReadableSource = (db: Db, view: View, idOrSlug: string) =>
+  view.preview ? findStoredSource(db, idOrSlug) : findSource(db, view, idOrSlug)
+
+/**
+ * The one representation of a source, sent by GET and by every write: an If-Match carries
+ * the ETag of these exact bytes, so no route may build them another way.
+ */
+export const sourceJson = (source: Source) => JSON.stringify({ data: source })
 
 export type SourceFilters = {
   kind?: (typeof SOURCE_KINDS)[number]

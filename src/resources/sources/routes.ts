@@ -6,13 +6,18 @@ import { BooleanParam, nameList, splitNames } from '../../lib/listing.js'
 import { PageQuery } from '../../lib/pagination.js'
 import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
 import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
+import { IdempotencyHeaders, IfMatchHeaders, idempotentWrite, inTransaction, send, withRepresentation } from '../../lib/writes.js'
 import { notFound } from '../../problems.js'
 import { QUOTE_INCLUDES, QUOTE_SORTS, listQuotesJson } from '../quotes/queries.js'
 import { Quote } from '../quotes/schemas.js'
-import { SOURCE_SORTS, findSource, listSourcesJson } from './queries.js'
+import { SOURCE_SORTS, findReadableSource, listSourcesJson, sourceJson } from './queries.js'
 import { Source } from './schemas.js'
+import { createSource, deleteSource, NewSource, SourcePatch, updateSource } from './writes.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
+
+// A source is a few short fields; a bigger body is a mistake or an attack.
+const BODY_LIMIT = 64 * 1024
 
 export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -58,13 +63,13 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         summary: 'Get one source',
         params: Params,
         querystring: NoQuery,
-        response: { 200: one(Source, 'The source'), ...problemResponses(400, 401, 403, 404, 429) },
+        response: { 200: one(Source, 'The source, with its ETag'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
-    async (req) => {
-      const source = findSource(db, req.view, req.params.idOrSlug)
+    async (req, reply) => {
+      const source = findReadableSource(db, req.view, req.params.idOrSlug)
       if (!source) throw notFound('source', req.params.idOrSlug)
-      return { data: source }
+      return send(reply, withRepresentation(200, sourceJson(source)))
     },
   )
 
@@ -86,7 +91,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (req, reply) => {
-      const source = findSource(db, req.view, req.params.idOrSlug)
+      const source = findReadableSource(db, req.view, req.params.idOrSlug)
       if (!source) throw notFound('source', req.params.idOrSlug)
       const q = req.query
       return sendJson(
@@ -94,5 +99,75 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         listQuotesJson(db, req.view, { sourceId: source.id }, { ...q, include: splitNames(q.include), fields: splitNames(q.fields) }),
       )
     },
+  )
+
+  app.post(
+    '/sources',
+    {
+      config: { scope: 'write' },
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['sources'],
+        operationId: 'createSource',
+        summary: 'Create a source; answers 201 with the source, its ETag and its Location',
+        headers: IdempotencyHeaders,
+        querystring: NoQuery,
+        body: NewSource,
+        response: {
+          201: one(Source, 'The source as created'),
+          ...problemResponses(400, 401, 403, 409, 413, 415, 422, 429, 503),
+        },
+      },
+    },
+    async (req, reply) => {
+      const now = new Date(req.view.now)
+      const result = idempotentWrite(db, req, now, () => createSource(db, req.body, now, (id) => `${app.prefix}/sources/${id}`))
+      return send(reply, result)
+    },
+  )
+
+  app.patch(
+    '/sources/:idOrSlug',
+    {
+      config: { scope: 'write' },
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['sources'],
+        operationId: 'updateSource',
+        summary: 'Change some fields of a source; needs If-Match with the ETag last read',
+        params: Params,
+        headers: IfMatchHeaders,
+        querystring: NoQuery,
+        body: SourcePatch,
+        response: {
+          200: one(Source, 'The source as changed, with its new ETag'),
+          ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 429, 503),
+        },
+      },
+    },
+    async (req, reply) => {
+      const now = new Date(req.view.now)
+      return send(reply, inTransaction(db, () => updateSource(db, req, req.params.idOrSlug, req.body, now)))
+    },
+  )
+
+  app.delete(
+    '/sources/:idOrSlug',
+    {
+      config: { scope: 'write' },
+      schema: {
+        tags: ['sources'],
+        operationId: 'deleteSource',
+        summary: 'Delete a source no quote is attributed to; needs If-Match',
+        params: Params,
+        headers: IfMatchHeaders,
+        querystring: NoQuery,
+        response: {
+          204: z.null().meta({ description: 'Deleted' }),
+          ...problemResponses(400, 401, 403, 404, 409, 412, 428, 429, 503),
+        },
+      },
+    },
+    async (req, reply) => send(reply, inTransaction(db, () => deleteSource(db, req, req.params.idOrSlug))),
   )
 }

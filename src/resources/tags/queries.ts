@@ -49,6 +49,16 @@ export function findVisibleTag(db: Db, view: View, idOrSlug: string): Tag | unde
   return tag && db.select({ one: sql`1` }).from(tags).where(and(eq(tags.id, tag.id), onVisibleArticle(db, seen))).get() ? tag : undefined
 }
 
+/** The tag as this caller may read it: editors see every stored tag, the public only used ones. */
+export const findReadableTag = (db: Db, view: View, idOrSlug: string) =>
+  view.preview ? findTag(db, idOrSlug) : findVisibleTag(db, view, idOrSlug)
+
+/**
+ * The one representation of a tag, sent by GET and by every write: an If-Match carries
+ * the ETag of these exact bytes, so no route may build them another way.
+ */
+export const tagJson = (tag: Tag) => JSON.stringify({ data: tag })
+
 
 export type TagFilters = { type?: (typeof TAG_TYPES)[number]; q?: string }
 

@@ -6,14 +6,19 @@ import { nameList, splitNames } from '../../lib/listing.js'
 import { PageQuery } from '../../lib/pagination.js'
 import { NameQuery, sendJson, sortParam } from '../../lib/params.js'
 import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
+import { IdempotencyHeaders, IfMatchHeaders, idempotentWrite, inTransaction, send, withRepresentation } from '../../lib/writes.js'
 import { notFound } from '../../problems.js'
 import { listArticlesJson } from '../articles/queries.js'
 import { ArticleListQuery, articleListArgs } from '../articles/routes.js'
 import { ArticleSummary } from '../articles/schemas.js'
-import { TAG_SORTS, findVisibleTag, listTagsJson } from './queries.js'
+import { TAG_SORTS, findReadableTag, listTagsJson, tagJson } from './queries.js'
 import { Tag } from './schemas.js'
+import { createTag, deleteTag, NewTag, TagPatch, updateTag } from './writes.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
+
+// A tag is three short fields; a bigger body is a mistake or an attack.
+const BODY_LIMIT = 64 * 1024
 
 export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -49,13 +54,13 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
         summary: 'Get one tag',
         params: Params,
         querystring: NoQuery,
-        response: { 200: one(Tag, 'The tag'), ...problemResponses(400, 401, 403, 404, 429) },
+        response: { 200: one(Tag, 'The tag, with its ETag'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
-    async (req) => {
-      const tag = findVisibleTag(db, req.view, req.params.idOrSlug)
+    async (req, reply) => {
+      const tag = findReadableTag(db, req.view, req.params.idOrSlug)
       if (!tag) throw notFound('tag', req.params.idOrSlug)
-      return { data: tag }
+      return send(reply, withRepresentation(200, tagJson(tag)))
     },
   )
 
@@ -72,9 +77,79 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       },
     },
     async (req, reply) => {
-      const tag = findVisibleTag(db, req.view, req.params.idOrSlug)
+      const tag = findReadableTag(db, req.view, req.params.idOrSlug)
       if (!tag) throw notFound('tag', req.params.idOrSlug)
       return sendJson(reply, listArticlesJson(db, req.view, ...articleListArgs(req.query, { tag: tag.id })))
     },
+  )
+
+  app.post(
+    '/tags',
+    {
+      config: { scope: 'write' },
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['tags'],
+        operationId: 'createTag',
+        summary: 'Create a tag; answers 201 with the tag, its ETag and its Location',
+        headers: IdempotencyHeaders,
+        querystring: NoQuery,
+        body: NewTag,
+        response: {
+          201: one(Tag, 'The tag as created'),
+          ...problemResponses(400, 401, 403, 409, 413, 415, 422, 429, 503),
+        },
+      },
+    },
+    async (req, reply) => {
+      const now = new Date(req.view.now)
+      const result = idempotentWrite(db, req, now, () => createTag(db, req.body, now, (id) => `${app.prefix}/tags/${id}`))
+      return send(reply, result)
+    },
+  )
+
+  app.patch(
+    '/tags/:idOrSlug',
+    {
+      config: { scope: 'write' },
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['tags'],
+        operationId: 'updateTag',
+        summary: 'Change some fields of a tag; needs If-Match with the ETag last read',
+        params: Params,
+        headers: IfMatchHeaders,
+        querystring: NoQuery,
+        body: TagPatch,
+        response: {
+          200: one(Tag, 'The tag as changed, with its new ETag'),
+          ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 428, 429, 503),
+        },
+      },
+    },
+    async (req, reply) => {
+      const now = new Date(req.view.now)
+      return send(reply, inTransaction(db, () => updateTag(db, req, req.params.idOrSlug, req.body, now)))
+    },
+  )
+
+  app.delete(
+    '/tags/:idOrSlug',
+    {
+      config: { scope: 'write' },
+      schema: {
+        tags: ['tags'],
+        operationId: 'deleteTag',
+        summary: 'Delete a tag no article carries; needs If-Match',
+        params: Params,
+        headers: IfMatchHeaders,
+        querystring: NoQuery,
+        response: {
+          204: z.null().meta({ description: 'Deleted' }),
+          ...problemResponses(400, 401, 403, 404, 409, 412, 428, 429, 503),
+        },
+      },
+    },
+    async (req, reply) => send(reply, inTransaction(db, () => deleteTag(db, req, req.params.idOrSlug))),
   )
 }

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto'
+import { LRUCache } from 'lru-cache'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import type { Db } from '../db/client.js'
+import { preparedFor } from '../db/prepared.js'
+import { Problem } from '../problems.js'
+
+/** What a write answers: sent once it has committed, and kept for Idempotency-Key replays. */
+export type WriteResult = { status: number; body: string | null; headers: Record<string, string> }
+
+/**
+ * A strong entity tag of a representation: a digest of its exact bytes, so it changes
+ * whenever anything a client would see changes (an author's name inside a story too).
+ */
+export function etagOf(json: string): string {
+  let tag = etags.get(json)
+  if (tag === undefined) {
+    tag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`
+    etags.set(json, tag)
+  }
+  return tag
+}
+
+// Cached representations are the same string objects request after request, so their
+// digests are remembered rather than recomputed (V8 keeps a string's hash with it).
+// Bounded by the bytes of the strings it keeps alive (most are held by the cache anyway).
+const etags = new LRUCache<string, string>({ maxSize: 16 * 1024 * 1024, sizeCalculation: (_tag, json) => json.length * 2 + 64 })
+
+/** A 200 (or 201) with the resource's representation and its ETag. */
+export function withRepresentation(status: number, json: string, headers: Record<string, string> = {}): WriteResult {
+  return { status, body: json, headers: { etag: etagOf(json), ...headers } }
+}
+
+export const noContent: WriteResult = { status: 204, body: null, headers: {} }
+
+export function send(reply: FastifyReply, result: WriteResult) {
+  reply.code(result.status).headers(result.headers)
+  if (result.body === null) return reply.send()
+  return reply.type('application/json; charset=utf-8').send(result.body)
+}
+
+export const IfMatchHeaders = z.object({
+  'if-match': z
+    .string()
+    .max(1024)
+    .optional()
+    .meta({ description: 'Required: the ETag of the representation this change was made against, or `*`.' }),
+})
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(IDEMPOTENCY_KEY, 'must be 1 to 255 visible ASCII characters')
+    .optional()
+    .meta({
+      description:
+        'Makes a retried POST safe: for a day, the same key (from the same API key) with the same body gets the first answer again and writes nothing.',
+      examples: ['5f2c8a9e-0d3b-4c52-9a3e-8c1f0a6b7d21'],
+    }),
+})
+
+/**
+ * Optimistic concurrency: a change must name the representation it was made against.
+ * `current` is the resource's representation as it is now.
+ */
+export function requireMatch(req: FastifyRequest, current: string) {
+  const header = req.headers['if-match']
+  if (header === undefined || header === '') {
+    throw new Problem(428, 'This change needs an If-Match header with the ETag of the resource as you last read it.')
+  }
+  if (header.trim() === '*') return
+  const tags = header.split(',').map((t) => t.trim())
+  if (!tags.includes(etagOf(current))) {
+    throw new Problem(412, 'The resource changed since the ETag in If-Match was issued; read it again and reapply the change.')
+  }
+}
+
+/**
+ * Runs a write in one IMMEDIATE transaction: the write lock is taken at BEGIN, so two
+ * writers queue on busy_timeout instead of failing halfway with SQLITE_BUSY, and a
+ * failure anywhere undoes all of it.
+ */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn).immediate()
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+const idempotency = preparedFor((db) => ({
+  find: db.$client.prepare('select fingerprint, status, headers, body from idempotency_keys where api_key_id = ? and key = ?'),
+  insert: db.$client.prepare(
+    'insert into idempotency_keys (api_key_id, key, fingerprint, status, headers, body, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+  ),
+  expire: db.$client.prepare('delete from idempotency_keys where created_at < ?'),
+}))
+
+type Stored = { fingerprint: string; status: number; headers: string; body: string }
+
+/**
+ * A POST that may carry an Idempotency-Key. The key's record is read and written inside
+ * the write's own transaction, so a retry racing the first attempt waits for it and then
+ * replays its answer; a crash loses both or neither. Keys are per API key: one partner
+ * can never replay another's response. Only successes are kept, so a refused request can
+ * be corrected and sent again under the same key.
+ */
+export function idempotentWrite(db: Db, req: FastifyRequest, now: Date, write: () => WriteResult): WriteResult {
+  const key = req.headers['idempotency-key']
+  const owner = req.apiKey?.id
+  if (typeof key !== 'string' || owner === undefined) return inTransaction(db, write)
+  const fingerprint = createHash('sha256')
+    .update(`${req.method} ${req.url}\n${JSON.stringify(req.body)}`)
+    .digest('hex')
+  return inTransaction(db, () => {
+    const sql = idempotency(db)
+    const stored = sql.find.get(owner, key) as Stored | undefined
+    if (stored) {
+      if (stored.fingerprint !== fingerprint) {
+        throw new Problem(422, 'This Idempotency-Key was used with a different request; use a new key for a new request.', {
+          errors: [{ in: 'header', parameter: 'idempotency-key', detail: 'was used with a different request' }],
+        })
+      }
+      const headers = { ...(JSON.parse(stored.headers) as Record<string, string>), 'idempotent-replayed': 'true' }
+      return { status: stored.status, body: stored.body === '' ? null : stored.body, headers }
+    }
+    const result = write()
+    sql.expire.run(new Date(now.getTime() - DAY_MS).toISOString())
+    sql.insert.run(owner, key, fingerprint, result.status, JSON.stringify(result.headers), result.body ?? '', now.toISOString())
+    return result
+  })
+}
+
+/** The change is refused because of other data; `conflicts` names each piece. */
+export type Conflict = { resource: string; id: string; detail: string }
+
+export const conflict = (detail: string, conflicts: Conflict[] = []) =>
+  new Problem(409, detail, conflicts.length > 0 ? { conflicts } : {})
+
+/** A body field that names something that does not exist, or text a story does not hold. */
+export const unprocessable = (pointer: string, detail: string) =>
+  new Problem(422, `${pointer}: ${detail}`, { errors: [{ in: 'body', pointer, detail }] })
+
+/** SQLite's unique-constraint errors name table.column; turn the slug ones into a 409. */
+export function uniqueViolation(err: unknown, what: string, slug: string): Problem | undefined {
+  const e = err as { code?: string; message?: string }
+  if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return conflict(`The slug "${slug}" already belongs to another ${what}.`)
+  }
+  return undefined
+}
+
+/** The fields of `changes` whose value differs from `current`, or undefined when none does. */
+export function changedFields<T extends object>(current: T, changes: Partial<T>): Partial<T> | undefined {
+  const changed = Object.fromEntries(
+    Object.entries(changes).filter(([k, v]) => v !== undefined && current[k as keyof T] !== v),
+  ) as Partial<T>
+  return Object.keys(changed).length > 0 ? changed : undefined
+}
