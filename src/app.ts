@@ -6,7 +6,7 @@ import type { Db } from './db/client.js'
 import { healthRoutes } from './health.js'
 import { apiKeysPlugin } from './plugins/api-keys.js'
 import { registerOpenApi } from './plugins/swagger.js'
-import { installNotFound, problemHandler } from './problems.js'
+import { installNotFound, Problem, problemHandler } from './problems.js'
 import { articleRoutes } from './resources/articles/routes.js'
 import { correctionRoutes } from './resources/corrections/routes.js'
 import { authorRoutes } from './resources/authors/routes.js'
@@ -66,6 +66,8 @@ export async function buildApp({
     logController: new AccessLog(),
     // Malformed URLs fail before routing; they get the same problem documents as the rest.
     frameworkErrors: problemHandler,
+    // Fastify's own closing answer is plain JSON; ours (below) is a problem with Retry-After.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
@@ -76,6 +78,16 @@ export async function buildApp({
   // RFC 7396's media type for partial updates; PATCH bodies are plain JSON either way.
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
   const setNotFound = installNotFound(app)
+  // While shutting down, requests already running finish; new ones are told to come back.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onRequest', async (_req, reply) => {
+    if (!closing) return
+    reply.header('connection', 'close')
+    throw new Problem(503, 'The server is shutting down; retry shortly.', { headers: { 'retry-after': '1' } })
+  })
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
   })

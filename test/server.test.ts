@@ -5,11 +5,12 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import t, { type Test } from 'tap'
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
-
-/** Starts `src/server.ts` as `npm start` does, on a random port, and waits until it listens. */
+/**
+ * Starts `src/server.ts` as `npm start` does (`node --import tsx`: one process, so a signal
+ * reaches the server itself, not a wrapper), on a random port, and waits until it listens.
+ */
 async function startServer(t: Test, env: Record<string, string>) {
-  const child = spawn(TSX, ['src/server.ts'], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env } })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env } })
   t.teardown(() => {
     if (child.exitCode === null) child.kill('SIGKILL')
   })
@@ -43,7 +44,7 @@ t.test('the real server serves the seeded story over HTTP and stops cleanly on S
 })
 
 t.test('a bad setting stops the process with one clear line', async (t) => {
-  const child = spawn(TSX, ['src/server.ts'], { env: { ...process.env, PORT: 'eighty' } })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, PORT: 'eighty' } })
   let stderr = ''
   child.stderr.on('data', (chunk) => (stderr += chunk))
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))

@@ -467,3 +467,30 @@ t.test('a write the database cannot take now is a 503 with Retry-After, and noth
   t.equal(countRows(db, 'articles'), 1, 'nothing was written')
   t.equal((await post()).statusCode, 201, 'the retry goes through once the lock is free')
 })
+
+t.test('a refused or later-changed write leaves no stale memory of slugs behind', async (t) => {
+  const { app, w } = await setup(t)
+  const post = (payload: Json) => app.inject({ method: 'POST', url: '/v1/articles', headers: w, payload })
+  const twice = story(1, {
+    authors: [
+      { slug: 'dup-x', name: 'Dup X', role: 'reporter' },
+      { slug: 'dup-x', name: 'Dup X', role: 'reporter' },
+    ],
+  })
+  isProblem(t, await post(twice), 422)
+  const ok = await post(story(1, { authors: [{ slug: 'dup-x', name: 'Dup X', role: 'reporter' }] }))
+  t.equal(ok.statusCode, 201, 'the author the refused write rolled back is created now')
+
+  const first = await post(story(2, { authors: [{ slug: 'alpha', name: 'Alpha', role: 'reporter' }] }))
+  t.equal(first.statusCode, 201)
+  const renamed = await app.inject({
+    method: 'PATCH',
+    url: '/v1/authors/alpha',
+    headers: { ...w, 'if-match': '*' },
+    payload: { slug: 'beta', name: 'Beta Two' },
+  })
+  t.equal(renamed.statusCode, 200, renamed.body)
+  const next = await post(story(3, { authors: [{ slug: 'alpha', name: 'Alpha New', role: 'reporter' }] }))
+  t.equal(next.statusCode, 201)
+  t.match((next.json() as Json).data.authors, [{ slug: 'alpha', name: 'Alpha New' }], 'a new alpha, not the renamed beta')
+})

@@ -303,6 +303,8 @@ export function createImporter(db: Db) {
   // rest of the batch is still written. Cache entries made inside it may then be wrong.
   const writeOne = sqlite.transaction((doc: ArticleDocument, now: string) => writeDocument(doc, now))
   const batch = sqlite.transaction((docs: readonly ArticleDocument[], now: string): BatchResult => {
+    // What was remembered before this transaction took the lock may be stale by now.
+    forget()
     const result: BatchResult = { inserted: 0, updated: 0, unchanged: 0, rejected: [] }
     docs.forEach((doc, index) => {
       try {
@@ -318,8 +320,15 @@ export function createImporter(db: Db) {
   })
 
   return {
-    /** Writes one document inside the caller's transaction; throws to refuse it. */
-    writeDocument,
+    /**
+     * Writes one document inside the caller's transaction; throws to refuse it. Slugs are
+     * looked up afresh: between two calls another request (or process) may have renamed or
+     * deleted a row, or a refused write rolled back a row the memory still held.
+     */
+    writeDocument(doc: ArticleDocument, now: string) {
+      forget()
+      return writeDocument(doc, now)
+    },
     /**
      * Writes a batch in one IMMEDIATE transaction (a savepoint when one is open already):
      * documents that fail are reported, not thrown, and the others are written. An error
