@@ -67,12 +67,38 @@ export async function load(port: number, path: string, pid: number, seconds: num
 }
 
 /** Captures what Byline answers for each URL, so the ceiling can answer the same bytes. */
-export async function capture(base: string, urls: string[], file: string) {
-  const captured: Record<string, { body: string; type: string }> = {}
+/** A POST each request of which carries a new body (`body(n)` for the n-th request). */
+export type Post = { path: string; headers: Record<string, string>; body: (n: number) => string }
+
+export async function loadPost(port: number, post: Post, pid: number, seconds: number, connections: number): Promise<Run> {
+  const before = cpuSeconds(pid)
+  let n = 0
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${post.path}`,
+    connections,
+    duration: seconds,
+    requests: [{ method: 'POST', headers: post.headers, setupRequest: (req) => ({ ...req, body: post.body(n++) }) }],
+  })
+  const cpu = cpuSeconds(pid) - before
+  if (result.non2xx || result.errors) throw new Error(`POST ${post.path}: ${result.non2xx} non-2xx, ${result.errors} errors`)
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, perCpu: result.requests.total / cpu }
+}
+
+/**
+ * Byline's answers, saved for the ceiling server to replay: GETs by URL, and one answer
+ * to each POST (under "POST <path>") made with its first body.
+ */
+export async function capture(base: string, urls: string[], file: string, posts: Post[] = []) {
+  const captured: Record<string, { body: string; type: string; status?: number }> = {}
   for (const url of urls) {
     const res = await fetch(`${base}${url}`)
     if (!res.ok) throw new Error(`${url}: ${res.status}`)
     captured[url] = { body: await res.text(), type: res.headers.get('content-type')! }
+  }
+  for (const post of posts) {
+    const res = await fetch(`${base}${post.path}`, { method: 'POST', headers: post.headers, body: post.body(-1) })
+    if (!res.ok) throw new Error(`POST ${post.path}: ${res.status} ${await res.text()}`)
+    captured[`POST ${post.path}`] = { body: await res.text(), type: res.headers.get('content-type')!, status: res.status }
   }
   writeFileSync(file, JSON.stringify(captured))
   return captured

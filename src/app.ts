@@ -83,10 +83,11 @@ export async function buildApp({
   app.addHook('preClose', async () => {
     closing = true
   })
-  app.addHook('onRequest', async (_req, reply) => {
-    if (!closing) return
+  // A callback hook, not an async one: it runs on every request and must cost nothing.
+  app.addHook('onRequest', (_req, reply, done) => {
+    if (!closing) return done()
     reply.header('connection', 'close')
-    throw new Problem(503, 'The server is shutting down; retry shortly.', { headers: { 'retry-after': '1' } })
+    done(new Problem(503, 'The server is shutting down; retry shortly.', { headers: { 'retry-after': '1' } }))
   })
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
