@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import { dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
@@ -53,11 +53,20 @@ export function visibleArticles(seen: Seen): SQL {
   return and(eq(articles.status, 'published'), lte(articles.publishedSort, seen.asOf))!
 }
 
-/** The same rule with placeholders `asOf` and `preview` (0 or 1), for prepared statements. */
-export const visibleArticlesPrepared = or(
-  and(eq(articles.status, 'published'), lte(articles.publishedSort, sql.placeholder('asOf'))),
-  and(sql`${sql.placeholder('preview')} = 1`, inArray(articles.status, ['draft', 'published'])),
-)!
+/**
+ * The same rule for queries that reach a story from one of its rows (a quote, a tag, a
+ * correction). The unary `+` keeps SQLite from driving the query through the index on
+ * (status, published_sort), which would visit every public story to find the few joined
+ * ones; the story is found by its id instead.
+ */
+export function visibleThroughJoin(seen: Seen): SQL {
+  if (seen.preview) return sql`+${articles.status} in ('draft', 'published')`
+  return sql`(+${articles.status} = 'published' and +${articles.publishedSort} <= ${seen.asOf})`
+}
+
+/** The joined rule with placeholders `asOf` and `preview` (0 or 1), for prepared statements. */
+export const visibleArticlesPrepared = sql`((+${articles.status} = 'published' and +${articles.publishedSort} <= ${sql.placeholder('asOf')})
+  or (${sql.placeholder('preview')} = 1 and +${articles.status} in ('draft', 'published')))`
 
 export const viewParams = (seen: Seen) => ({ asOf: seen.asOf, preview: seen.preview ? 1 : 0 })
 

@@ -5,7 +5,7 @@ import { preparedFor } from '../../db/prepared.js'
 import { articleAuthors, articles, AUTHOR_ROLES, authors } from '../../db/schema.js'
 import { nameContains, pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
-import { resolveView, visibleArticles, type Seen, type View } from '../articles/visibility.js'
+import { resolveView, visibleThroughJoin, type Seen, type View } from '../articles/visibility.js'
 import type { Author, Credit } from './schemas.js'
 
 export const AUTHOR_SORTS = ['name', '-name', 'slug', '-slug'] as const
@@ -59,7 +59,7 @@ function listAuthorsPage(
             .select({ one: sql`1` })
             .from(articleAuthors)
             .innerJoin(articles, eq(articles.id, articleAuthors.articleId))
-            .where(and(eq(articleAuthors.authorId, authors.id), eq(articleAuthors.role, f.role), visibleArticles(seen))),
+            .where(and(eq(articleAuthors.authorId, authors.id), eq(articleAuthors.role, f.role), visibleThroughJoin(seen))),
         )
       : undefined,
     f.q ? nameContains(authors.name, f.q) : undefined,

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, corrections } from '../../db/schema.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
-import { resolveView, visibleArticles, type View } from '../articles/visibility.js'
+import { resolveView, visibleThroughJoin, type View } from '../articles/visibility.js'
 import type { Correction } from './schemas.js'
 
 const columns = {
@@ -38,7 +38,7 @@ const newestFirst: Keyset = { columns: [corrections.createdAt, corrections.id], 
 export function listCorrectionsJson(db: Db, view: View, page: { limit: number; cursor?: string | undefined }): string {
   const seen = resolveView(db, view)
   return cached(db, seen.epoch, `${seen.prefix}corrections:${JSON.stringify(page)}`, () => {
-    const where = visibleArticles(seen)
+    const where = visibleThroughJoin(seen)
     const { rows, nextCursor } = pageOf<Correction>(
       { name: 'newest', keyset: newestFirst, key: (c) => [c.createdAt, c.id] },
       page,

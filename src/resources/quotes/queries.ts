@@ -6,7 +6,7 @@ import { articles, authors, QUOTE_KINDS, quotes, sources } from '../../db/schema
 import { pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
 import { matching } from '../../lib/search.js'
-import { resolveView, viewParams, visibleArticles, visibleArticlesPrepared, type Seen, type View } from '../articles/visibility.js'
+import { resolveView, viewParams, visibleArticlesPrepared, visibleThroughJoin, type Seen, type View } from '../articles/visibility.js'
 import type { Quote } from './schemas.js'
 
 export const QUOTE_SORTS = ['-createdAt', 'createdAt', 'position'] as const
@@ -106,13 +106,15 @@ export type QuoteListOptions = { limit: number; cursor?: string | undefined; sor
 function listQuotesPage(db: Db, seen: Seen, f: QuoteFilters, opts: QuoteListOptions): string {
   const epoch = seen.epoch
   const where = and(
-    visibleArticles(seen),
+    visibleThroughJoin(seen),
     f.articleId ? eq(quotes.articleId, f.articleId) : undefined,
     f.sourceId ? eq(quotes.sourceId, f.sourceId) : undefined,
     f.saidToId ? eq(quotes.saidToId, f.saidToId) : undefined,
     f.kind ? eq(quotes.kind, f.kind) : undefined,
     f.anonymous !== undefined
-      ? sql`${quotes.sourceId} in (select ${sources.id} from ${sources} where ${sources.anonymous} = ${f.anonymous ? 1 : 0})`
+      ? // `+`: walk quotes in the list's order and test each, rather than gather every quote of
+        // every anonymous source and sort them all for one page.
+        sql`+${quotes.sourceId} in (select ${sources.id} from ${sources} where ${sources.anonymous} = ${f.anonymous ? 1 : 0})`
       : undefined,
     f.q !== undefined ? matching(quotes.id, 'quote', f.q) : undefined,
   )

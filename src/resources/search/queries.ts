@@ -5,7 +5,7 @@ import { articles, quotes, type SEARCH_KINDS, sources } from '../../db/schema.js
 import { pickFields } from '../../lib/listing.js'
 import { pageJson, pageOf } from '../../lib/pagination.js'
 import { toFtsQuery } from '../../lib/search-query.js'
-import { resolveView, visibleArticles, type Seen, type View } from '../articles/visibility.js'
+import { resolveView, visibleThroughJoin, type Seen, type View } from '../articles/visibility.js'
 import type { SearchHit } from './schemas.js'
 
 type Kind = (typeof SEARCH_KINDS)[number]
@@ -25,7 +25,7 @@ const toHtml = (snippet: string) =>
 // Only what the public API shows can be found: published stories, their quotes, and the
 // sources they quote.
 const visibleHits = (seen: Seen) => {
-  const isPublic = visibleArticles(seen)
+  const isPublic = visibleThroughJoin(seen)
   return sql`(
   (r.kind = 'article' and exists (select 1 from ${articles} where ${articles.id} = r.ref and ${isPublic}))
   or (r.kind = 'quote' and exists (select 1 from ${quotes} join ${articles} on ${articles.id} = ${quotes.articleId}

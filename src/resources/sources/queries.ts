@@ -6,7 +6,7 @@ import { articles, quotes, SOURCE_KINDS, sources } from '../../db/schema.js'
 import { pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
 import { matching } from '../../lib/search.js'
-import { resolveView, viewParams, visibleArticles, visibleArticlesPrepared, type Seen, type View } from '../articles/visibility.js'
+import { resolveView, viewParams, visibleThroughJoin, visibleArticlesPrepared, type Seen, type View } from '../articles/visibility.js'
 import type { Source } from './schemas.js'
 
 export const SOURCE_SORTS = ['slug', '-slug', 'updatedAt', '-updatedAt'] as const
@@ -87,7 +87,7 @@ function listSourcesPage(
   opts: { limit: number; cursor?: string | undefined; sort: SourceSort; fields: string[] },
 ) {
   const where = and(
-    hasVisibleQuote(db, visibleArticles(seen), f.articleId),
+    hasVisibleQuote(db, visibleThroughJoin(seen), f.articleId),
     f.kind ? eq(sources.kind, f.kind) : undefined,
     f.anonymous !== undefined ? eq(sources.anonymous, f.anonymous) : undefined,
     f.affiliation ? eq(sources.affiliation, f.affiliation) : undefined,

@@ -5,7 +5,7 @@ import { preparedFor } from '../../db/prepared.js'
 import { articles, articleTags, TAG_TYPES, tags } from '../../db/schema.js'
 import { nameContains, pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
-import { resolveView, visibleArticles, type Seen, type View } from '../articles/visibility.js'
+import { resolveView, visibleThroughJoin, type Seen, type View } from '../articles/visibility.js'
 import type { Tag } from './schemas.js'
 
 export const TAG_SORTS = ['name', '-name', 'slug', '-slug'] as const
@@ -25,7 +25,7 @@ const onVisibleArticle = (db: Db, seen: Seen) =>
       .select({ one: sql`1` })
       .from(articleTags)
       .innerJoin(articles, eq(articles.id, articleTags.articleId))
-      .where(and(eq(articleTags.tagId, tags.id), visibleArticles(seen))),
+      .where(and(eq(articleTags.tagId, tags.id), visibleThroughJoin(seen))),
   )
 
 const tagByKey = preparedFor((db) =>

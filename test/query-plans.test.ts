@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import t from 'tap'
+import { seedDb } from '../seed/load.js'
+import { buildApp } from '../src/app.js'
+import type { Db } from '../src/db/client.js'
+import { migrateDb } from '../src/db/migrate.js'
+import * as schema from '../src/db/schema.js'
+import { insertMissing } from '../src/resources/articles/store.js'
+import { fixtureDocument } from './helper.js'
+
+/**
+ * Reads that reach stories from another table (quotes, sources, tags, corrections, search)
+ * must find each story by its id. Driven through the index on (status, published_sort)
+ * instead, they visit every public story: invisible with one story, seconds at a million.
+ * The plans are checked here, on the statements the routes really run.
+ */
+t.test('no read reaches stories from another table through the story index', async (t) => {
+  const statements = new Set<string>()
+  const sqlite = new Database(':memory:', { verbose: (sql) => statements.add(String(sql)) })
+  sqlite.pragma('foreign_keys = ON')
+  const db = drizzle({ client: sqlite, schema }) as unknown as Db
+  migrateDb(db)
+  seedDb(db)
+  for (let i = 1; i <= 5; i++) insertMissing(db, fixtureDocument(i))
+  const app = await buildApp({ db })
+  t.teardown(async () => {
+    await app.close()
+    sqlite.close()
+  })
+  const urls = [
+    '/v1/quotes',
+    '/v1/quotes?sort=createdAt&anonymous=true',
+    '/v1/sources',
+    '/v1/sources/senior-western-diplomat',
+    '/v1/sources/senior-western-diplomat/quotes',
+    '/v1/tags',
+    '/v1/tags/lahore',
+    '/v1/authors?role=reporter',
+    '/v1/corrections',
+    '/v1/search?q=Taliban',
+    '/v1/articles',
+    '/v1/articles?tag=lahore&author=farhan-bokhari',
+  ]
+  statements.clear()
+  for (const url of urls) t.equal((await app.inject(url)).statusCode, 200, url)
+
+  const selects = [...statements].filter((s) => /^\s*select/i.test(s))
+  t.ok(selects.length > 10, `${selects.length} statements checked`)
+  for (const sql of selects) {
+    const plan = (sqlite.prepare(`explain query plan ${sql}`).all() as { detail: string }[]).map((r) => r.detail)
+    const first = plan[0] ?? ''
+    const drivenByStories = /\barticles\b/.test(first) || /^SEARCH articles|^SCAN articles/.test(first)
+    const viaStoryIndex = plan.some((d) => d.includes('articles_status_published_idx'))
+    if (viaStoryIndex && !drivenByStories) t.fail(`reaches stories through their index:\n${sql}\n${plan.join('\n')}`)
+    const sortsEverything = plan.some((d) => d.includes('USE TEMP B-TREE FOR ORDER BY')) && /\blimit\b/i.test(sql)
+    if (sortsEverything && !/\bsearch_index\b/.test(sql)) t.fail(`sorts a whole table for one page:\n${sql}\n${plan.join('\n')}`)
+  }
+})
