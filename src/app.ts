@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto'
 import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
 import Fastify, { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from './db/client.js'
 import { healthRoutes } from './health.js'
 import { apiKeysPlugin } from './plugins/api-keys.js'
+import { httpCachePlugin } from './plugins/http-cache.js'
 import { registerOpenApi } from './plugins/swagger.js'
 import { installNotFound, Problem, problemHandler } from './problems.js'
 import { articleRoutes } from './resources/articles/routes.js'
 import { correctionRoutes } from './resources/corrections/routes.js'
+import { feedRoutes } from './resources/feeds/routes.js'
+import { webhookRoutes } from './webhooks/routes.js'
+import { changeRoutes } from './changes/routes.js'
 import { authorRoutes } from './resources/authors/routes.js'
 import { quoteRoutes } from './resources/quotes/routes.js'
 import { searchRoutes } from './resources/search/routes.js'
@@ -25,6 +30,10 @@ export type AppOptions = {
   rateLimitWindowSeconds?: number
   /** The time embargoes are judged by (and writes are stamped with); tests move it. */
   clock?: () => Date
+  /** Cache-Control of public reads. */
+  publicCacheControl?: string
+  /** Webhook endpoints may be loopback or private addresses (tests, private networks). */
+  allowPrivateWebhooks?: boolean
 }
 
 /**
@@ -55,6 +64,8 @@ export async function buildApp({
   rateLimitMax = 0,
   rateLimitWindowSeconds = 60,
   clock = () => new Date(),
+  publicCacheControl = 'public, max-age=60, stale-while-revalidate=300',
+  allowPrivateWebhooks = false,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -93,6 +104,16 @@ export async function buildApp({
     reply.header('x-request-id', req.id)
   })
 
+  // A JSON API's headers: nothing may frame, embed or script it. /docs sets its own policy.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'none'"] },
+    },
+    // Partners' pages may load what the API serves (images, feeds) from other origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  })
+  await app.register(httpCachePlugin, { publicCacheControl })
   await app.register(cors, {
     origin: corsOrigins === '*' ? '*' : corsOrigins,
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
@@ -100,6 +121,8 @@ export async function buildApp({
     exposedHeaders: [
       'x-request-id',
       'etag',
+      'last-modified',
+      'link',
       'location',
       'idempotent-replayed',
       'ratelimit-limit',
@@ -114,9 +137,10 @@ export async function buildApp({
   await registerOpenApi(app)
 
   await app.register(healthRoutes, { db })
-  for (const routes of [articleRoutes, authorRoutes, sourceRoutes, quoteRoutes, tagRoutes, searchRoutes, correctionRoutes]) {
+  for (const routes of [articleRoutes, authorRoutes, sourceRoutes, quoteRoutes, tagRoutes, searchRoutes, correctionRoutes, feedRoutes, changeRoutes]) {
     await app.register(routes, { prefix: '/v1', db })
   }
+  await app.register(webhookRoutes, { prefix: '/v1', db, allowPrivateWebhooks })
   return app
 }
 

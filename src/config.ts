@@ -10,6 +10,13 @@ const Env = z.object({
   READ_REQUIRES_KEY: z.enum(['true', 'false']).default('false'),
   RATE_LIMIT_MAX: z.coerce.number().int().min(0).max(1_000_000).default(600),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Cache-Control of public reads (authenticated ones are always private, no-store).
+  CACHE_CONTROL: z
+    .string()
+    .regex(/^[\x20-\x7e]{1,200}$/, 'must be a Cache-Control header value')
+    .default('public, max-age=60, stale-while-revalidate=300'),
+  // Webhook deliveries may reach loopback and private addresses: tests and private networks only.
+  ALLOW_PRIVATE_WEBHOOKS: z.enum(['true', 'false']).default('false'),
   // Comma-separated origins allowed to call the API from a browser; unset or `*` means any.
   CORS_ORIGINS: z
     .string()
@@ -28,6 +35,8 @@ export type Config = {
   readRequiresKey: boolean
   rateLimitMax: number
   rateLimitWindowSeconds: number
+  allowPrivateWebhooks: boolean
+  cacheControl: string
 }
 
 export class ConfigError extends Error {
@@ -52,5 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readRequiresKey: e.READ_REQUIRES_KEY === 'true',
     rateLimitMax: e.RATE_LIMIT_MAX,
     rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS === 'true',
+    cacheControl: e.CACHE_CONTROL,
   }
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js'
 import { openDb } from './db/client.js'
 import { migrateDb } from './db/migrate.js'
 import { seedDb } from '../seed/load.js'
+import { startWebhookWorker, type WebhookWorker } from './webhooks/worker.js'
 
 let config: Config
 try {
@@ -24,6 +25,8 @@ const app = await buildApp({
   readRequiresKey: config.readRequiresKey,
   rateLimitMax: config.rateLimitMax,
   rateLimitWindowSeconds: config.rateLimitWindowSeconds,
+  publicCacheControl: config.cacheControl,
+  allowPrivateWebhooks: config.allowPrivateWebhooks,
   logger: {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie'],
@@ -31,11 +34,15 @@ const app = await buildApp({
 })
 app.log.info({ database: config.databasePath, seeded }, 'database ready')
 
+let webhooks: WebhookWorker | undefined
+
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error')
   else app.log.info({ signal }, 'shutting down')
-  await app.close()
+  // Requests drain while the attempt in flight finishes and is recorded; both need the db.
+  await Promise.all([app.close(), webhooks?.stop()])
   db.$client.close()
 })
 
 await app.listen({ host: config.host, port: config.port })
+webhooks = startWebhookWorker({ db, allowPrivate: config.allowPrivateWebhooks, log: app.log.child({ component: 'webhooks' }) })

@@ -11,6 +11,8 @@ t.test('defaults', async (t) => {
     readRequiresKey: false,
     rateLimitMax: 600,
     rateLimitWindowSeconds: 60,
+    allowPrivateWebhooks: false,
+    cacheControl: 'public, max-age=60, stale-while-revalidate=300',
   })
 })
 
@@ -25,4 +27,6 @@ t.test('values are parsed and checked', async (t) => {
     t.throws(() => loadConfig(env), { name: 'ConfigError' }, JSON.stringify(env))
   }
   t.throws(() => loadConfig({ PORT: 'x' }), /PORT/)
+  t.equal(loadConfig({ CACHE_CONTROL: 'public, max-age=5' }).cacheControl, 'public, max-age=5')
+  t.throws(() => loadConfig({ CACHE_CONTROL: 'max-age=5\r\nSet-Cookie: x' }), /CACHE_CONTROL/)
 })

@@ -26,14 +26,19 @@ const ROUTES: [string, string | null][] = [
   ['/v1/search?q=Punjab', null],
   ['/v1/corrections', null],
   [`/v1/articles/${seed.slug}/corrections`, '/v1/articles/missing/corrections'],
+  ['/v1/changes', null],
 ]
 
 t.test('every route answers 200, 404 for what does not exist, and 400 for a bad parameter', async (t) => {
   const app = await build(t)
-  // Public reads: the GET operations that need no key (revisions are for write keys).
-  const paths = (await app.inject('/openapi.json')).json().paths as Record<string, Record<string, { security?: unknown }>>
-  const documented = Object.entries(paths).filter(([p, ops]) => p.startsWith('/v1/') && ops.get && !ops.get.security)
-  t.equal(ROUTES.length, documented.length, 'this table covers every documented public /v1 read')
+  // Public JSON reads: the GET operations that need no key (revisions are for write keys,
+  // webhooks for admin keys) and answer JSON (feeds have their own test).
+  type Op = { security?: unknown; responses: Record<string, { content?: Record<string, unknown> }> }
+  const paths = (await app.inject('/openapi.json')).json().paths as Record<string, Record<string, Op>>
+  const documented = Object.entries(paths).filter(
+    ([p, ops]) => p.startsWith('/v1/') && ops.get && !ops.get.security && ops.get.responses['200']?.content?.['application/json'],
+  )
+  t.equal(ROUTES.length, documented.length, 'this table covers every documented public /v1 JSON read')
   for (const [path, missing] of ROUTES) {
     const ok = await app.inject(path)
     t.equal(ok.statusCode, 200, path)

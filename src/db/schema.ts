@@ -284,3 +284,97 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.apiKeyId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 )
+
+export const EVENT_TYPES = ['created', 'updated', 'withdrawn', 'deleted'] as const
+export const EVENT_RESOURCES = ['article', 'author', 'source', 'quote', 'tag'] as const
+
+/**
+ * What the public API shows changed, in order: the changes feed and webhooks read it. An
+ * event is written in the transaction of the change it reports (an embargo's lift, at the
+ * first read or write after its instant, dated at that instant).
+ */
+export const events = sqliteTable(
+  'events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    type: text('type', { enum: EVENT_TYPES }).notNull(),
+    resource: text('resource', { enum: EVENT_RESOURCES }).notNull(),
+    resourceId: text('resource_id').notNull(),
+    version: integer('version').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [
+    index('events_resource_idx').on(t.resourceId, t.seq),
+    check('events_type_check', inList('type', EVENT_TYPES)),
+    check('events_resource_check', inList('resource', EVENT_RESOURCES)),
+  ],
+)
+
+/** What the feed has announced as public, at which version: the other side of each diff. */
+export const syndicated = sqliteTable(
+  'syndicated',
+  {
+    resource: text('resource', { enum: EVENT_RESOURCES }).notNull(),
+    resourceId: text('resource_id').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resource, t.resourceId] })],
+)
+
+/** Rows a write touched, filled by triggers, drained into events by the same transaction. */
+export const dirty = sqliteTable(
+  'dirty',
+  {
+    resource: text('resource', { enum: EVENT_RESOURCES }).notNull(),
+    resourceId: text('resource_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resource, t.resourceId] })],
+)
+
+/** Published stories waiting for their publishedAt: each becomes public at `until`. */
+export const embargoes = sqliteTable(
+  'embargoes',
+  {
+    articleId: text('article_id').primaryKey(),
+    until: text('until').notNull(),
+  },
+  (t) => [index('embargoes_until_idx').on(t.until)],
+)
+
+/** Endpoints partners registered; the secret signs every delivery (Standard Webhooks). */
+export const webhooks = sqliteTable('webhooks', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  /** Event names such as `article.created`, or `*` for all. */
+  events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
+  secret: text('secret').notNull(),
+  keyId: text('key_id'),
+  createdAt: text('created_at').notNull(),
+  disabledAt: text('disabled_at'),
+})
+
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const
+
+/** One event for one endpoint: queued with the event, retried with backoff until it lands or gives up. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventSeq: integer('event_seq').notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: text('created_at').notNull(),
+    deliveredAt: text('delivered_at'),
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt, t.id),
+    check('webhook_deliveries_status_check', inList('status', DELIVERY_STATUSES)),
+  ],
+)

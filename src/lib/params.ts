@@ -38,3 +38,16 @@ export function sortParam<S extends string>(sorts: readonly [S, ...S[]], fallbac
 export function sendJson(reply: FastifyReply, json: string) {
   return reply.type('application/json; charset=utf-8').send(json)
 }
+
+/** Adds fields to Vary, keeping what is there (CORS's Origin, a route's Accept); `*` stays alone. */
+export function addVary(reply: FastifyReply, ...fields: string[]) {
+  const current = reply.getHeader('vary')
+  const have = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean)
+  if (have.includes('*')) return
+  const lower = new Set(have.map((f) => f.toLowerCase()))
+  const added = fields.filter((f) => !lower.has(f.toLowerCase()))
+  if (added.length > 0) reply.header('vary', [...have, ...added].join(', '))
+}

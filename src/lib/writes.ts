@@ -3,6 +3,8 @@ import { LRUCache } from 'lru-cache'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { Db } from '../db/client.js'
+import { eventsWritten } from '../changes/events.js'
+import { reconcile } from '../changes/reconcile.js'
 import { preparedFor } from '../db/prepared.js'
 import { Problem } from '../problems.js'
 
@@ -81,10 +83,20 @@ export function requireMatch(req: FastifyRequest, current: string) {
 /**
  * Runs a write in one IMMEDIATE transaction: the write lock is taken at BEGIN, so two
  * writers queue on busy_timeout instead of failing halfway with SQLITE_BUSY, and a
- * failure anywhere undoes all of it.
+ * failure anywhere undoes all of it. The events it causes are written before it commits.
  */
-export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn).immediate()
+export function inTransaction<T>(db: Db, now: string, fn: () => T): T {
+  let events = 0
+  const result = db.$client
+    .transaction(() => {
+      const value = fn()
+      // The changes feed learns of the write in the write's own transaction.
+      events = reconcile(db, now)
+      return value
+    })
+    .immediate()
+  if (events > 0) eventsWritten.emit('events')
+  return result
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -109,11 +121,11 @@ type Stored = { fingerprint: string; status: number; headers: string; body: stri
 export function idempotentWrite(db: Db, req: FastifyRequest, now: Date, write: () => WriteResult): WriteResult {
   const key = req.headers['idempotency-key']
   const owner = req.apiKey?.id
-  if (typeof key !== 'string' || owner === undefined) return inTransaction(db, write)
+  if (typeof key !== 'string' || owner === undefined) return inTransaction(db, now.toISOString(), write)
   const fingerprint = createHash('sha256')
     .update(`${req.method} ${req.url}\n${JSON.stringify(req.body)}`)
     .digest('hex')
-  return inTransaction(db, () => {
+  return inTransaction(db, now.toISOString(), () => {
     const sql = idempotency(db)
     const stored = sql.find.get(owner, key) as Stored | undefined
     if (stored) {

@@ -79,12 +79,16 @@ export async function registerOpenApi(app: FastifyInstance) {
         { name: 'tags', description: 'Subjects, places, organizations and people stories are about' },
         { name: 'search', description: 'Full-text search across articles, quotes and sources' },
         { name: 'corrections', description: 'Published corrections, clarifications, updates and retractions' },
+        { name: 'changes', description: 'The delta-sync feed: what changed on the public API, in order' },
+        { name: 'feeds', description: 'RSS, Atom and JSON Feed of the newest stories' },
+        { name: 'webhooks', description: 'Signed notifications of changes (admin keys)' },
         { name: 'operations', description: 'Health and readiness' },
       ],
     },
     transform: withScopes,
     transformObject: withReferencedSchemasOnly,
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  // staticCSP: the docs pages carry a policy that lets Swagger UI run, in place of the API's.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
   app.get('/openapi.json', { schema: { hide: true }, config: { scope: 'public' } }, async () => app.swagger())
 }

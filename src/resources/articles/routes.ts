@@ -5,7 +5,7 @@ import { QUOTE_KINDS } from '../../db/schema.js'
 import { asList, BooleanParam, InstantParam, nameList, Repeatable, splitNames, toInstant } from '../../lib/listing.js'
 import { PageQuery } from '../../lib/pagination.js'
 import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
-import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
+import { IdOrSlug, list, NoQuery, one, Problem as ProblemDocument, problemResponses } from '../../lib/schemas.js'
 import { etagOf } from '../../lib/writes.js'
 import { notFound, Problem } from '../../problems.js'
 import { correctionsOfArticle } from '../corrections/queries.js'
@@ -16,6 +16,10 @@ import { QUOTE_INCLUDES, QUOTE_SORTS, listQuotesJson } from '../quotes/queries.j
 import { Quote } from '../quotes/schemas.js'
 import { SOURCE_SORTS, listSourcesJson } from '../sources/queries.js'
 import { Source } from '../sources/schemas.js'
+import { linksFor, NINJS_PROFILE_PATH, originOf } from './formats/links.js'
+import { ARTICLE_FORMATS, chooseFormat, varyOnAccept } from './formats/negotiate.js'
+import { ninjsProfileSchema } from './formats/ninjs-profile.js'
+import { articleFormatted, sendAs } from './formats/representations.js'
 import {
   ARTICLE_INCLUDES,
   ARTICLE_SORTS,
@@ -33,6 +37,19 @@ const Params = z.object({ idOrSlug: IdOrSlug })
 
 // 410, not 404: a partner that mirrored the story learns it was withdrawn and must go.
 const gone = (idOrSlug: string) => new Problem(410, `The article "${idOrSlug}" was withdrawn.`)
+
+const ArticleQuery = z.strictObject({
+  format: z
+    .string()
+    .max(40)
+    .optional()
+    .meta({
+      description: `The representation: ${Object.keys(ARTICLE_FORMATS).join(', ')}. Overrides Accept; any other value is a 406.`,
+      examples: ['ninjs'],
+    }),
+})
+
+const FormattedArticle = (description: string) => z.record(z.string(), z.unknown()).meta({ description })
 
 const summaryFieldNames = Object.keys(ArticleSummary.shape)
 
@@ -105,17 +122,67 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         tags: ['articles'],
         operationId: 'getArticle',
         summary: 'Get one article with its body, authors, tags, and quotes with their sources',
+        description: `JSON by default; IPTC ninjs 3.x (with \`Accept: ${ARTICLE_FORMATS.ninjs}\` or \`?format=ninjs\`) and schema.org JSON-LD (\`Accept: ${ARTICLE_FORMATS.jsonld}\` or \`?format=jsonld\`) for syndication. \`format\` wins over Accept. ninjs follows the Byline profile at ${NINJS_PROFILE_PATH}: quotes are associations with \`rel: "quote"\`, their offsets in \`altIds\`.`,
         params: Params,
-        querystring: NoQuery,
-        response: { 200: one(Article, 'The article'), ...problemResponses(400, 401, 403, 404, 410, 429) },
+        querystring: ArticleQuery,
+        response: {
+          200: {
+            description: 'The article',
+            content: {
+              [ARTICLE_FORMATS.json]: { schema: one(Article, 'The article') },
+              [ARTICLE_FORMATS.ninjs]: { schema: FormattedArticle('A ninjs 3.x news item (Byline profile)') },
+              [ARTICLE_FORMATS.jsonld]: { schema: FormattedArticle('A schema.org NewsArticle') },
+            },
+          },
+          406: {
+            description: 'Not Acceptable: neither `format` nor Accept names a representation offered; the problem lists them',
+            content: { 'application/problem+json': { schema: ProblemDocument } },
+          },
+          ...problemResponses(400, 401, 403, 404, 410, 429),
+        },
       },
     },
     async (req, reply) => {
-      const json = articleJson(db, req.view, req.params.idOrSlug)
-      if (json === null) throw notFound('article', req.params.idOrSlug)
-      if (json === 'gone') throw gone(req.params.idOrSlug)
-      reply.header('etag', etagOf(json))
-      return sendJson(reply, json)
+      // Caches must key the answer on Accept, whichever representation it is (errors too).
+      varyOnAccept(reply)
+      const format = chooseFormat(req.query.format, req.headers.accept)
+      if (format === 'json') {
+        const json = articleJson(db, req.view, req.params.idOrSlug)
+        if (json === null) throw notFound('article', req.params.idOrSlug)
+        if (json === 'gone') throw gone(req.params.idOrSlug)
+        reply.header('etag', etagOf(json))
+        return sendJson(reply, json)
+      }
+      const origin = originOf(req.protocol, req.host)
+      if (!origin) throw new Problem(400, 'The Host header is not a host name; ninjs and JSON-LD need it for absolute URIs.')
+      const body = articleFormatted(db, req.view, req.params.idOrSlug, format, origin)
+      if (body === null) throw notFound('article', req.params.idOrSlug)
+      if (body === 'gone') throw gone(req.params.idOrSlug)
+      // Its own tag: a strong ETag names one representation's bytes (PATCH wants the JSON's).
+      reply.header('etag', etagOf(body))
+      return sendAs(reply, ARTICLE_FORMATS[format], body)
+    },
+  )
+
+  // The ninjs profile's JSON Schema, which ninjs documents name in `profile`. Not listed in
+  // the OpenAPI contract: it is a schema document, not API data in a `{ data }` envelope.
+  app.get(
+    '/schemas/ninjs-byline.json',
+    {
+      config: { scope: 'public' },
+      schema: {
+        hide: true,
+        querystring: NoQuery,
+        response: {
+          200: { description: 'A JSON Schema', content: { 'application/schema+json': { schema: z.record(z.string(), z.unknown()) } } },
+          ...problemResponses(400, 401, 429),
+        },
+      },
+    },
+    async (req, reply) => {
+      const origin = originOf(req.protocol, req.host)
+      if (!origin) throw new Problem(400, 'The Host header is not a host name; the schema needs it for its $id.')
+      return sendAs(reply, 'application/schema+json', JSON.stringify(ninjsProfileSchema(linksFor(origin))))
     },
   )
 

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import { reconcile } from '../../changes/reconcile.js'
 import type { Db } from '../../db/client.js'
 import { articleAuthors, articles, articleTags, authors, quotes, sources, tags } from '../../db/schema.js'
 import { documentRows, type ArticleDocument, type ExistingIds } from './document.js'
@@ -22,7 +23,7 @@ export function insertMissing(db: Db, doc: ArticleDocument, now = new Date().toI
     (tx) => {
       const rows = documentRows(doc, now, existingIds(tx))
       const changes = (r: { changes: number }) => r.changes
-      return {
+      const counts = {
         articles: changes(tx.insert(articles).values(rows.article).onConflictDoNothing().run()),
         authors: rows.authors.length ? changes(tx.insert(authors).values(rows.authors).onConflictDoNothing().run()) : 0,
         credits: rows.credits.length ? changes(tx.insert(articleAuthors).values(rows.credits).onConflictDoNothing().run()) : 0,
@@ -31,6 +32,8 @@ export function insertMissing(db: Db, doc: ArticleDocument, now = new Date().toI
         tags: rows.tags.length ? changes(tx.insert(tags).values(rows.tags).onConflictDoNothing().run()) : 0,
         taggings: rows.taggings.length ? changes(tx.insert(articleTags).values(rows.taggings).onConflictDoNothing().run()) : 0,
       }
+      reconcile(db, now)
+      return counts
     },
     { behavior: 'immediate' },
   )

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { reconcile } from '../../changes/reconcile.js'
 import type { Db } from '../../db/client.js'
 import type { Block, Media, Note } from '../../db/schema.js'
 import { ArticleDocument, DocumentError, documentRows, type ExistingIds } from './document.js'
@@ -316,6 +317,7 @@ export function createImporter(db: Db) {
         result.rejected.push({ index, reason })
       }
     })
+    reconcile(db, now)
     return result
   })
 

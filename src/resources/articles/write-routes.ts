@@ -136,7 +136,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       },
     },
     async (req, reply) => {
-      const result = inTransaction(db, () => {
+      const result = inTransaction(db, req.view.now, () => {
         const row = existing(req.params.idOrSlug)
         requireMatch(req, articleRepresentation(db, row.id))
         patchArticle(db, row.id, req.body, { orphanQuotes: req.query.orphanQuotes === 'true' }, actorOf(req))
@@ -161,7 +161,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       },
     },
     async (req, reply) => {
-      const result = inTransaction(db, () => {
+      const result = inTransaction(db, req.view.now, () => {
         const row = existing(req.params.idOrSlug)
         if (row.status === 'withdrawn') throw new Problem(410, `The article "${req.params.idOrSlug}" was withdrawn already.`)
         requireMatch(req, articleRepresentation(db, row.id))

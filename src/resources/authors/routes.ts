@@ -111,7 +111,7 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (req, reply) => {
       const now = new Date(req.view.now)
-      return send(reply, inTransaction(db, () => updateAuthor(db, req, req.params.idOrSlug, req.body, now)))
+      return send(reply, inTransaction(db, req.view.now, () => updateAuthor(db, req, req.params.idOrSlug, req.body, now)))
     },
   )
 
@@ -132,7 +132,7 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         },
       },
     },
-    async (req, reply) => send(reply, inTransaction(db, () => deleteAuthor(db, req, req.params.idOrSlug))),
+    async (req, reply) => send(reply, inTransaction(db, req.view.now, () => deleteAuthor(db, req, req.params.idOrSlug))),
   )
 
   app.get(

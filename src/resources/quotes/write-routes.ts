@@ -196,7 +196,7 @@ export const quoteWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     async (req, reply) => {
       const actor = actorOf(req)
       const b = req.body
-      const result = inTransaction(db, () => {
+      const result = inTransaction(db, req.view.now, () => {
         const q = existing(req.params.id)
         const article = storyOf(q.article_id, '/article')
         requireMatch(req, representation(db, q.id, actor.now))
@@ -242,7 +242,7 @@ export const quoteWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     },
     async (req, reply) => {
       const actor = actorOf(req)
-      const result = inTransaction(db, () => {
+      const result = inTransaction(db, req.view.now, () => {
         const q = existing(req.params.id)
         const article = storyOf(q.article_id, '/article')
         requireMatch(req, representation(db, q.id, actor.now))

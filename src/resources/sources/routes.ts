@@ -147,7 +147,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (req, reply) => {
       const now = new Date(req.view.now)
-      return send(reply, inTransaction(db, () => updateSource(db, req, req.params.idOrSlug, req.body, now)))
+      return send(reply, inTransaction(db, req.view.now, () => updateSource(db, req, req.params.idOrSlug, req.body, now)))
     },
   )
 
@@ -168,6 +168,6 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         },
       },
     },
-    async (req, reply) => send(reply, inTransaction(db, () => deleteSource(db, req, req.params.idOrSlug))),
+    async (req, reply) => send(reply, inTransaction(db, req.view.now, () => deleteSource(db, req, req.params.idOrSlug))),
   )
 }

@@ -129,7 +129,7 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     },
     async (req, reply) => {
       const now = new Date(req.view.now)
-      return send(reply, inTransaction(db, () => updateTag(db, req, req.params.idOrSlug, req.body, now)))
+      return send(reply, inTransaction(db, req.view.now, () => updateTag(db, req, req.params.idOrSlug, req.body, now)))
     },
   )
 
@@ -150,6 +150,6 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
         },
       },
     },
-    async (req, reply) => send(reply, inTransaction(db, () => deleteTag(db, req, req.params.idOrSlug))),
+    async (req, reply) => send(reply, inTransaction(db, req.view.now, () => deleteTag(db, req, req.params.idOrSlug))),
   )
 }

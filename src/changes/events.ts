@@ -1,0 +1,45 @@
+import { EventEmitter } from 'node:events'
+import { z } from 'zod'
+import { EVENT_RESOURCES, EVENT_TYPES } from '../db/schema.js'
+
+export type EventRow = { seq: number; type: string; resource: string; resource_id: string; version: number; at: string }
+
+const COLLECTIONS: Record<string, string> = { article: 'articles', author: 'authors', source: 'sources', quote: 'quotes', tag: 'tags' }
+
+export const ChangeEvent = z
+  .object({
+    seq: z.int().min(1).meta({ description: 'Position in the feed; strictly increasing.' }),
+    type: z.enum(EVENT_TYPES).meta({
+      description: 'created: now public; updated: changed; withdrawn (articles) or deleted (the rest): gone, remove it.',
+    }),
+    resource: z.enum(EVENT_RESOURCES),
+    id: z.string(),
+    version: z.int().min(1),
+    at: z.string().meta({ description: 'When the change became public (an embargoed story: its publication instant).' }),
+    surrogateKeys: z.array(z.string()).meta({
+      description: 'The Surrogate-Key values a CDN should purge: the resource id, and its collection when it appeared or went.',
+    }),
+  })
+  .meta({ id: 'ChangeEvent' })
+export type ChangeEvent = z.infer<typeof ChangeEvent>
+
+/** An event as the changes feed and webhooks carry it. */
+export function toEvent(r: EventRow): ChangeEvent {
+  const keys = r.type === 'updated' ? [r.resource_id] : [r.resource_id, COLLECTIONS[r.resource]!]
+  return {
+    seq: r.seq,
+    type: r.type as ChangeEvent['type'],
+    resource: r.resource as ChangeEvent['resource'],
+    id: r.resource_id,
+    version: r.version,
+    at: r.at,
+    surrogateKeys: keys,
+  }
+}
+
+/**
+ * Told after a transaction that wrote events commits, in this process: long-polling
+ * requests and the webhook worker wake at once instead of at their next poll.
+ */
+export const eventsWritten = new EventEmitter()
+eventsWritten.setMaxListeners(0)

@@ -1,0 +1,128 @@
+import { constants } from 'node:zlib'
+import compress from '@fastify/compress'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { LRUCache } from 'lru-cache'
+import { addVary } from '../lib/params.js'
+import { etagOf } from '../lib/writes.js'
+
+export type HttpCacheOptions = {
+  /** Cache-Control of public reads; authenticated ones are always `private, no-store`. */
+  publicCacheControl: string
+}
+
+type Validators = { etag: string; lastModified: string | null; keys: string }
+
+// Every id a representation holds names a resource a CDN should purge it for; ids look
+// like `art_` + 26 base32 characters, so they can be found without parsing the JSON.
+const ID = /\b(?:art|aut|src|quo|tag|cor)_[0-9a-z]{26}\b/g
+const UPDATED = /"updatedAt":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"/g
+// Fastly's limit on Surrogate-Key is 16 KB; ids are 30 bytes.
+const MAX_KEYS = 400
+
+/** The collection a list or feed belongs to: purged when a resource of it appears or goes. */
+function collectionKeys(url: string): string[] {
+  const path = url.split('?', 1)[0]!
+  if (path.startsWith('/v1/search')) return ['articles', 'quotes', 'sources']
+  if (path.startsWith('/v1/feeds') || path.endsWith('/articles') || /\/feed\.\w+$/.test(path)) return ['articles']
+  const m = /^\/v1\/(articles|authors|sources|quotes|tags|corrections)$/.exec(path) ?? /\/(quotes|sources|authors)$/.exec(path)
+  return m ? [m[1]!] : []
+}
+
+// Representations come from the representation cache as the same string objects, so what
+// is derived from them is remembered alongside (bounded by the bytes it keeps alive).
+const derived = new LRUCache<string, Validators>({
+  maxSize: 16 * 1024 * 1024,
+  sizeCalculation: (v, body) => body.length * 2 + v.keys.length * 2 + 64,
+})
+
+function validatorsOf(body: string, url: string, etag: string | undefined): Validators {
+  let v = derived.get(body)
+  if (v === undefined) {
+    const ids = new Set(body.match(ID) ?? [])
+    let lastModified: string | null = null
+    for (const m of body.matchAll(UPDATED)) if (lastModified === null || m[1]! > lastModified) lastModified = m[1]!
+    v = { etag: etag ?? etagOf(body), lastModified, keys: [...ids].slice(0, MAX_KEYS).join(' ') }
+    derived.set(body, v)
+  }
+  const collections = collectionKeys(url)
+  return collections.length ? { ...v, keys: [...collections, v.keys].filter(Boolean).join(' ') } : v
+}
+
+/** RFC 9110 §13.1.2: If-None-Match uses the weak comparison; a coding suffix we added is ignored. */
+function noneMatch(header: string, etag: string): string | undefined {
+  if (header.trim() === '*') return etag
+  const bare = (tag: string) => tag.replace(/^W\//, '').replace(/-(?:br|gzip)"$/, '"')
+  return header
+    .split(',')
+    .map((t) => t.trim())
+    .find((t) => bare(t) === etag)
+}
+
+const httpDate = (iso: string) => new Date(iso).toUTCString()
+
+async function httpCache(app: FastifyInstance, opts: HttpCacheOptions) {
+  // 1. Validators, conditional requests and caching headers, on the bytes before coding.
+  app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return payload
+    const authenticated = req.headers.authorization !== undefined
+    if (reply.statusCode !== 200 || typeof payload !== 'string') {
+      if (reply.statusCode >= 400) reply.header('cache-control', 'no-store')
+      return payload
+    }
+    const v = validatorsOf(payload, req.url, reply.getHeader('etag') as string | undefined)
+    reply.header('etag', v.etag)
+    if (v.lastModified) reply.header('last-modified', httpDate(v.lastModified))
+    if (!reply.hasHeader('cache-control')) {
+      reply.header('cache-control', authenticated ? 'private, no-store' : opts.publicCacheControl)
+    }
+    // A shared cache must not hand the public's copy to a key holder (previews), nor one
+    // format's copy to a client asking for another.
+    addVary(reply, 'Accept', 'Authorization')
+    if (v.keys) {
+      reply.header('surrogate-key', v.keys)
+      reply.header('cache-tag', v.keys.replaceAll(' ', ','))
+    }
+    const ifNoneMatch = req.headers['if-none-match']
+    const ifModifiedSince = req.headers['if-modified-since']
+    let matched: string | undefined
+    if (ifNoneMatch !== undefined) matched = noneMatch(ifNoneMatch, v.etag)
+    else if (ifModifiedSince !== undefined && v.lastModified) {
+      const since = Date.parse(ifModifiedSince)
+      // HTTP dates have whole seconds.
+      if (!Number.isNaN(since) && Math.floor(Date.parse(v.lastModified) / 1000) * 1000 <= since) matched = v.etag
+    }
+    if (matched === undefined) return payload
+    reply.code(304).header('etag', matched)
+    reply.removeHeader('content-type')
+    reply.removeHeader('content-length')
+    return ''
+  })
+
+  // 2. Compression, for bodies of 1 KiB and more. Request bodies are not decompressed: a
+  // small gzip body must not become a huge one past the body limit.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    globalDecompression: false,
+    // Quality 4: most of brotli's gain at a small part of its default (11) cost per request.
+    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } },
+  })
+
+  // 3. A strong ETag names exact bytes: a coded body gets its own (the coding appended).
+  // Compression runs as a route-level hook, so this one is added to each route after it.
+  const suffixCoding = async (_req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const coding = reply.getHeader('content-encoding')
+    const etag = reply.getHeader('etag')
+    if ((coding === 'br' || coding === 'gzip') && typeof etag === 'string' && etag.startsWith('"')) {
+      reply.header('etag', `${etag.slice(0, -1)}-${coding}"`)
+    }
+    return payload
+  }
+  app.addHook('onRoute', (route) => {
+    route.onSend = [route.onSend ?? []].flat().concat(suffixCoding)
+  })
+}
+
+export const httpCachePlugin = fp(httpCache, { name: 'byline-http-cache', fastify: '5.x' })

@@ -1,0 +1,162 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { cached } from '../../db/cache.js'
+import type { Db } from '../../db/client.js'
+import { IdOrSlug, NoQuery, problemResponses } from '../../lib/schemas.js'
+import { notFound, Problem } from '../../problems.js'
+import { publicView, resolveView } from '../articles/visibility.js'
+import { findAuthor } from '../authors/queries.js'
+import { findVisibleTag } from '../tags/queries.js'
+import { FEED_FORMATS, writers, type FeedFormat } from './formats.js'
+import { feedModel, SITE_NAME, type FeedModel } from './model.js'
+import { FEED_SIZE, feedStories, type FeedScope } from './queries.js'
+import { JsonFeed } from './schemas.js'
+
+const Params = z.object({ idOrSlug: IdOrSlug })
+
+/** What one feed is about, and how it names itself. */
+type Scope = {
+  /** Which stories, for the cache key (which also holds the URL asked for, since the feed names itself by it). */
+  key: string
+  filter: FeedScope
+  /** The API list of the same stories, relative to the origin. */
+  listPath: string
+  about: Pick<FeedModel, 'title' | 'description' | 'author'>
+}
+
+/**
+ * Feeds are read by programs that follow their links, so every URL in them is absolute,
+ * made from the origin the request was sent to. Host is the client's to set: it is
+ * normalized (and refused when it is not a host), and the cache keys on it.
+ */
+function originOf(req: FastifyRequest): string {
+  try {
+    return new URL(`${req.protocol}://${req.host}`).origin
+  } catch {
+    throw new Problem(400, 'The Host header does not name a host.')
+  }
+}
+
+const pathOf = (req: FastifyRequest) => req.url.split('?', 1)[0]!
+
+const FORMATS = Object.keys(FEED_FORMATS) as FeedFormat[]
+
+const capitalized = (s: string) => s[0]!.toUpperCase() + s.slice(1)
+
+/** The 200 of a feed route, documented under the format's own media type. */
+function feedResponse(format: FeedFormat, what: string) {
+  const { mediaType, name } = FEED_FORMATS[format]
+  const schema =
+    format === 'json'
+      ? JsonFeed
+      : z.string().meta({ description: `An ${name} XML document, newest stories first.` })
+  return { description: `${name}: ${what}`, content: { [mediaType]: { schema } } }
+}
+
+/** RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest stories: all, per author, per tag. */
+export const feedRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  /**
+   * Sends one feed. Feeds are public whoever asks: a write key previews drafts and
+   * embargoed stories elsewhere, but a feed is fetched, cached and re-shared by readers, so
+   * it is always built for the public at the request's time.
+   */
+  function sendFeed(req: FastifyRequest, reply: FastifyReply, format: FeedFormat, scope: Scope) {
+    const origin = originOf(req)
+    const self = `${origin}${pathOf(req)}`
+    const seen = resolveView(db, publicView(new Date(req.view.now)))
+    const body = cached(db, seen.epoch, `feed:${format}:${scope.key}:${self}`, () => {
+      const alternate = `${origin}${app.prefix}${scope.listPath}`
+      const model = feedModel(feedStories(db, seen, scope.filter), { ...scope.about, id: alternate, alternate, self }, origin)
+      return writers[format](model)
+    })
+    // A string is sent as it is: the response serializer does not run on it.
+    return reply.type(`${FEED_FORMATS[format].mediaType}; charset=utf-8`).send(body)
+  }
+
+  for (const format of FORMATS) {
+    const { extension, name } = FEED_FORMATS[format]
+    const suffix = capitalized(format)
+
+    app.get(
+      `/feeds/articles.${extension}`,
+      {
+        schema: {
+          tags: ['feeds'],
+          operationId: `articlesFeed${suffix}`,
+          summary: `The newest ${FEED_SIZE} published stories as ${name}`,
+          querystring: NoQuery,
+          response: { 200: feedResponse(format, 'the newest stories'), ...problemResponses(400, 401, 403, 429) },
+        },
+      },
+      async (req, reply) =>
+        sendFeed(req, reply, format, {
+          key: 'all',
+          filter: {},
+          listPath: '/articles',
+          about: {
+            title: `${SITE_NAME} — latest stories`,
+            description: `The newest published stories from ${SITE_NAME}.`,
+            author: SITE_NAME,
+          },
+        }),
+    )
+
+    app.get(
+      `/authors/:idOrSlug/feed.${extension}`,
+      {
+        schema: {
+          tags: ['feeds'],
+          operationId: `authorFeed${suffix}`,
+          summary: `The newest ${FEED_SIZE} published stories an author is credited on, as ${name}`,
+          params: Params,
+          querystring: NoQuery,
+          response: { 200: feedResponse(format, "the author's newest stories"), ...problemResponses(400, 401, 403, 404, 429) },
+        },
+      },
+      async (req, reply) => {
+        const author = findAuthor(db, req.params.idOrSlug)
+        if (!author) throw notFound('author', req.params.idOrSlug)
+        return sendFeed(req, reply, format, {
+          key: `author:${author.id}`,
+          filter: { authorId: author.id },
+          listPath: `/authors/${encodeURIComponent(author.id)}/articles`,
+          about: {
+            title: `Stories by ${author.name}`,
+            description: `The newest published stories credited to ${author.name}.`,
+            author: author.name,
+          },
+        })
+      },
+    )
+
+    app.get(
+      `/tags/:idOrSlug/feed.${extension}`,
+      {
+        schema: {
+          tags: ['feeds'],
+          operationId: `tagFeed${suffix}`,
+          summary: `The newest ${FEED_SIZE} published stories with a tag, as ${name}`,
+          params: Params,
+          querystring: NoQuery,
+          response: { 200: feedResponse(format, 'the newest stories with the tag'), ...problemResponses(400, 401, 403, 404, 429) },
+        },
+      },
+      async (req, reply) => {
+        // The public's lookup even for a write key: a tag only drafts carry is not yet news.
+        const tag = findVisibleTag(db, publicView(new Date(req.view.now)), req.params.idOrSlug)
+        if (!tag) throw notFound('tag', req.params.idOrSlug)
+        return sendFeed(req, reply, format, {
+          key: `tag:${tag.id}`,
+          filter: { tagId: tag.id },
+          listPath: `/tags/${encodeURIComponent(tag.id)}/articles`,
+          about: {
+            title: `Stories tagged ${tag.name}`,
+            description: `The newest published stories tagged ${tag.name}.`,
+            author: SITE_NAME,
+          },
+        })
+      },
+    )
+  }
+}
