@@ -34,6 +34,17 @@ export type AppOptions = {
   publicCacheControl?: string
   /** Webhook endpoints may be loopback or private addresses (tests, private networks). */
   allowPrivateWebhooks?: boolean
+  /**
+   * The origin absolute links (feeds, ninjs, JSON-LD) are made from. Without it they follow
+   * the request's Host, which any client can set (and which then splits the cache).
+   */
+  publicOrigin?: string | null
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    publicOrigin: string | null
+  }
 }
 
 /**
@@ -66,6 +77,7 @@ export async function buildApp({
   clock = () => new Date(),
   publicCacheControl = 'public, max-age=60, stale-while-revalidate=300',
   allowPrivateWebhooks = false,
+  publicOrigin = null,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -81,6 +93,7 @@ export async function buildApp({
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>()
 
+  app.decorate('publicOrigin', publicOrigin)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(problemHandler)

@@ -15,6 +15,12 @@ const Env = z.object({
     .string()
     .regex(/^[\x20-\x7e]{1,200}$/, 'must be a Cache-Control header value')
     .default('public, max-age=60, stale-while-revalidate=300'),
+  // Where the API is reached from outside (https://api.example.com): absolute links in feeds,
+  // ninjs and JSON-LD use it instead of the request's Host header.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => new URL(u).origin)
+    .optional(),
   // Webhook deliveries may reach loopback and private addresses: tests and private networks only.
   ALLOW_PRIVATE_WEBHOOKS: z.enum(['true', 'false']).default('false'),
   // Comma-separated origins allowed to call the API from a browser; unset or `*` means any.
@@ -37,6 +43,7 @@ export type Config = {
   rateLimitWindowSeconds: number
   allowPrivateWebhooks: boolean
   cacheControl: string
+  publicOrigin: string | null
 }
 
 export class ConfigError extends Error {
@@ -63,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS === 'true',
     cacheControl: e.CACHE_CONTROL,
+    publicOrigin: e.PUBLIC_URL ?? null,
   }
 }

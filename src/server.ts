@@ -27,6 +27,7 @@ const app = await buildApp({
   rateLimitWindowSeconds: config.rateLimitWindowSeconds,
   publicCacheControl: config.cacheControl,
   allowPrivateWebhooks: config.allowPrivateWebhooks,
+  publicOrigin: config.publicOrigin,
   logger: {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie'],

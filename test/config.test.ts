@@ -13,6 +13,7 @@ t.test('defaults', async (t) => {
     rateLimitWindowSeconds: 60,
     allowPrivateWebhooks: false,
     cacheControl: 'public, max-age=60, stale-while-revalidate=300',
+    publicOrigin: null,
   })
 })
 
@@ -29,4 +30,6 @@ t.test('values are parsed and checked', async (t) => {
   t.throws(() => loadConfig({ PORT: 'x' }), /PORT/)
   t.equal(loadConfig({ CACHE_CONTROL: 'public, max-age=5' }).cacheControl, 'public, max-age=5')
   t.throws(() => loadConfig({ CACHE_CONTROL: 'max-age=5\r\nSet-Cookie: x' }), /CACHE_CONTROL/)
+  t.equal(loadConfig({ PUBLIC_URL: 'https://api.example.com/' }).publicOrigin, 'https://api.example.com')
+  for (const bad of ['ftp://x.example', 'not a url', 'javascript:alert(1)']) t.throws(() => loadConfig({ PUBLIC_URL: bad }), /PUBLIC_URL/, bad)
 })

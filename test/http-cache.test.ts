@@ -115,3 +115,15 @@ t.test('errors and the changes feed are not cached; a configured policy is used'
   t.equal(docs.statusCode, 200)
   t.match(docs.headers['content-security-policy'], /script-src 'self'/, 'the docs carry a policy that lets them run')
 })
+
+t.test('with PUBLIC_URL set, absolute links ignore the Host header', async (t) => {
+  const app = await buildApp({ db: testDb(t), publicOrigin: 'https://api.example.com' })
+  t.teardown(() => app.close())
+  const url = `/v1/articles/${seed.slug}?format=jsonld`
+  const a = await app.inject({ url, headers: { host: 'evil.example' } })
+  const b = await app.inject({ url, headers: { host: 'other.example' } })
+  t.equal(a.json()['@id'], `https://api.example.com/v1/articles/${seed.id}`)
+  t.equal(a.body, b.body, 'one representation, whatever the Host')
+  const feed = await app.inject({ url: '/v1/feeds/articles.json', headers: { host: 'evil.example' } })
+  t.equal(feed.json().feed_url, 'https://api.example.com/v1/feeds/articles.json')
+})

@@ -153,7 +153,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         reply.header('etag', etagOf(json))
         return sendJson(reply, json)
       }
-      const origin = originOf(req.protocol, req.host)
+      const origin = req.server.publicOrigin ?? originOf(req.protocol, req.host)
       if (!origin) throw new Problem(400, 'The Host header is not a host name; ninjs and JSON-LD need it for absolute URIs.')
       const body = articleFormatted(db, req.view, req.params.idOrSlug, format, origin)
       if (body === null) throw notFound('article', req.params.idOrSlug)
@@ -180,7 +180,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     async (req, reply) => {
-      const origin = originOf(req.protocol, req.host)
+      const origin = req.server.publicOrigin ?? originOf(req.protocol, req.host)
       if (!origin) throw new Problem(400, 'The Host header is not a host name; the schema needs it for its $id.')
       return sendAs(reply, 'application/schema+json', JSON.stringify(ninjsProfileSchema(linksFor(origin))))
     },

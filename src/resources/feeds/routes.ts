@@ -27,10 +27,12 @@ type Scope = {
 
 /**
  * Feeds are read by programs that follow their links, so every URL in them is absolute,
- * made from the origin the request was sent to. Host is the client's to set: it is
- * normalized (and refused when it is not a host), and the cache keys on it.
+ * made from PUBLIC_URL when the deployment sets it, else from the origin the request was
+ * sent to. Host is the client's to set: it is normalized (and refused when it is not a
+ * host), and the cache keys on it.
  */
 function originOf(req: FastifyRequest): string {
+  if (req.server.publicOrigin) return req.server.publicOrigin
   try {
     return new URL(`${req.protocol}://${req.host}`).origin
   } catch {
