@@ -39,6 +39,8 @@ const scenarios: Record<string, string> = {
   'articles, first page': '/v1/articles',
   'quotes, first page': '/v1/quotes',
   'source by slug': '/v1/sources/senior-western-diplomat',
+  'article as ninjs': `/v1/articles/${article.data.id}?format=ninjs`,
+  'Atom feed': '/v1/feeds/articles.atom',
 }
 // A short story with a credit, a source, a quote and a tag: a new slug each time, so each
 // request is a whole create (article, quote, revision, full-text rows) in one transaction.
