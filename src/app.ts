@@ -3,9 +3,11 @@ import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import Fastify, { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Shedding, Timeouts } from './config.js'
 import type { Db } from './db/client.js'
 import { healthRoutes } from './health.js'
 import { apiKeysPlugin } from './plugins/api-keys.js'
+import { loadSheddingPlugin } from './plugins/load-shedding.js'
 import { httpCachePlugin } from './plugins/http-cache.js'
 import { registerOpenApi } from './plugins/swagger.js'
 import { installNotFound, Problem, problemHandler } from './problems.js'
@@ -39,6 +41,9 @@ export type AppOptions = {
    * the request's Host, which any client can set (and which then splits the cache).
    */
   publicOrigin?: string | null
+  timeouts?: Timeouts
+  /** Load shedding thresholds; off unless given (the server passes its configuration). */
+  shedding?: Shedding
 }
 
 declare module 'fastify' {
@@ -78,6 +83,8 @@ export async function buildApp({
   publicCacheControl = 'public, max-age=60, stale-while-revalidate=300',
   allowPrivateWebhooks = false,
   publicOrigin = null,
+  timeouts = { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 5_000, connectionMs: 65_000 },
+  shedding,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -86,6 +93,12 @@ export async function buildApp({
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     routerOptions: { maxParamLength: 200 },
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionTimeout: timeouts.connectionMs,
+    // Node checks the header and request deadlines every connectionsCheckingInterval (30 s
+    // by default): once a second keeps a dripping client within its timeout plus a second.
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: 1000 },
     logController: new AccessLog(),
     // Malformed URLs fail before routing; they get the same problem documents as the rest.
     frameworkErrors: problemHandler,
@@ -145,6 +158,7 @@ export async function buildApp({
     ],
     maxAge: 86400,
   })
+  if (shedding) await app.register(loadSheddingPlugin, shedding)
   await app.register(apiKeysPlugin, { db, readRequiresKey, rateLimitMax, rateLimitWindowSeconds, clock })
   setNotFound(rateLimitMax > 0 ? app.rateLimit() : undefined)
   await registerOpenApi(app)

@@ -21,6 +21,15 @@ const Env = z.object({
     .url({ protocol: /^https?$/ })
     .transform((u) => new URL(u).origin)
     .optional(),
+  // Timeouts (ms). Fastify leaves requestTimeout at 0, which lets a client drip a request
+  // forever; these bound every phase. The connection timeout must outlast a long poll (30 s).
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(5_000),
+  CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(35_000).max(600_000).default(65_000),
+  // Load shedding: past these, new requests get 503 with Retry-After (0 turns a check off).
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+  MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0.98),
   // Webhook deliveries may reach loopback and private addresses: tests and private networks only.
   ALLOW_PRIVATE_WEBHOOKS: z.enum(['true', 'false']).default('false'),
   // Comma-separated origins allowed to call the API from a browser; unset or `*` means any.
@@ -44,7 +53,12 @@ export type Config = {
   allowPrivateWebhooks: boolean
   cacheControl: string
   publicOrigin: string | null
+  timeouts: Timeouts
+  shedding: Shedding
 }
+
+export type Timeouts = { requestMs: number; headersMs: number; keepAliveMs: number; connectionMs: number }
+export type Shedding = { maxEventLoopDelayMs: number; maxEventLoopUtilization: number }
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -71,5 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS === 'true',
     cacheControl: e.CACHE_CONTROL,
     publicOrigin: e.PUBLIC_URL ?? null,
+    timeouts: {
+      requestMs: e.REQUEST_TIMEOUT_MS,
+      headersMs: e.HEADERS_TIMEOUT_MS,
+      keepAliveMs: e.KEEP_ALIVE_TIMEOUT_MS,
+      connectionMs: e.CONNECTION_TIMEOUT_MS,
+    },
+    shedding: { maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS, maxEventLoopUtilization: e.MAX_EVENT_LOOP_UTILIZATION },
   }
 }

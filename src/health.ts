@@ -5,9 +5,34 @@ import { migrationsApplied } from './db/migrate.js'
 import { problemResponses } from './lib/schemas.js'
 import { Problem } from './problems.js'
 
-const Status = z.object({ status: z.string().meta({ examples: ['ok'] }) })
+const Pressure = z
+  .object({
+    underPressure: z.boolean(),
+    eventLoopDelayMs: z.number(),
+    eventLoopUtilization: z.number(),
+    heapUsedBytes: z.number(),
+    rssBytes: z.number(),
+  })
+  .meta({ id: 'Pressure', description: 'Load as the shedding sees it; present when shedding is configured.' })
+
+const Status = z.object({ status: z.string().meta({ examples: ['ok'] }), pressure: Pressure.optional() })
+
+type Shedder = { memoryUsage(): { eventLoopDelay: number; eventLoopUtilized: number; heapUsed: number; rssBytes: number }; isUnderPressure(): boolean }
 
 export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const shedder = 'memoryUsage' in app ? (app as unknown as Shedder) : undefined
+  const pressure = () => {
+    if (!shedder) return undefined
+    const m = shedder.memoryUsage()
+    return {
+      underPressure: shedder.isUnderPressure(),
+      eventLoopDelayMs: Math.round(m.eventLoopDelay * 10) / 10,
+      eventLoopUtilization: Math.round(m.eventLoopUtilized * 1000) / 1000,
+      heapUsedBytes: m.heapUsed,
+      rssBytes: m.rssBytes,
+    }
+  }
+
   app.get(
     '/health',
     {
@@ -15,11 +40,11 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: {
         tags: ['operations'],
         operationId: 'getHealth',
-        summary: 'Whether the process is up',
+        summary: 'Whether the process is up, and how loaded',
         response: { 200: Status.meta({ description: 'Up' }) },
       },
     },
-    async () => ({ status: 'ok' }),
+    async () => ({ status: 'ok', pressure: pressure() }),
   )
 
   app.get(
@@ -29,7 +54,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: {
         tags: ['operations'],
         operationId: 'getReady',
-        summary: 'Whether the database answers and every migration is applied',
+        summary: 'Whether the database answers, every migration is applied, and the process is not shedding load',
         response: { 200: Status.meta({ description: 'Ready' }), ...problemResponses(503) },
       },
     },
@@ -41,7 +66,10 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         // A closed or broken database is simply not ready.
       }
       if (!ready) throw new Problem(503, 'The database is not reachable or not fully migrated.', { headers: { 'retry-after': '5' } })
-      return { status: 'ready' }
+      const load = pressure()
+      // Overloaded: a load balancer should send traffic elsewhere until it recovers.
+      if (load?.underPressure) throw new Problem(503, 'The server is shedding load.', { headers: { 'retry-after': '2' } })
+      return { status: 'ready', pressure: load }
     },
   )
 }

@@ -28,6 +28,8 @@ const app = await buildApp({
   publicCacheControl: config.cacheControl,
   allowPrivateWebhooks: config.allowPrivateWebhooks,
   publicOrigin: config.publicOrigin,
+  timeouts: config.timeouts,
+  shedding: config.shedding,
   logger: {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie'],

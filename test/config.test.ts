@@ -14,6 +14,8 @@ t.test('defaults', async (t) => {
     allowPrivateWebhooks: false,
     cacheControl: 'public, max-age=60, stale-while-revalidate=300',
     publicOrigin: null,
+    timeouts: { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 5_000, connectionMs: 65_000 },
+    shedding: { maxEventLoopDelayMs: 200, maxEventLoopUtilization: 0.98 },
   })
 })
 
@@ -32,4 +34,9 @@ t.test('values are parsed and checked', async (t) => {
   t.throws(() => loadConfig({ CACHE_CONTROL: 'max-age=5\r\nSet-Cookie: x' }), /CACHE_CONTROL/)
   t.equal(loadConfig({ PUBLIC_URL: 'https://api.example.com/' }).publicOrigin, 'https://api.example.com')
   for (const bad of ['ftp://x.example', 'not a url', 'javascript:alert(1)']) t.throws(() => loadConfig({ PUBLIC_URL: bad }), /PUBLIC_URL/, bad)
+  // A connection timeout shorter than a long poll (30 s) would cut partners off mid-wait.
+  t.throws(() => loadConfig({ CONNECTION_TIMEOUT_MS: '10000' }), /CONNECTION_TIMEOUT_MS/)
+  t.throws(() => loadConfig({ REQUEST_TIMEOUT_MS: '0' }), /REQUEST_TIMEOUT_MS/)
+  t.equal(loadConfig({ MAX_EVENT_LOOP_DELAY_MS: '0' }).shedding.maxEventLoopDelayMs, 0, '0 turns the check off')
+  t.throws(() => loadConfig({ MAX_EVENT_LOOP_UTILIZATION: '1.5' }), /MAX_EVENT_LOOP_UTILIZATION/)
 })

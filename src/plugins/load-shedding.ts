@@ -1,0 +1,30 @@
+import underPressure from '@fastify/under-pressure'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Shedding } from '../config.js'
+import { Problem } from '../problems.js'
+
+/**
+ * Sheds load when the event loop falls behind. better-sqlite3 runs queries on the event
+ * loop, so its delay is the honest measure of overload: past the threshold, new requests
+ * get a 503 problem with Retry-After at once rather than a long wait and a timeout.
+ * /health and /ready are never shed; they report the pressure instead.
+ */
+async function loadShedding(app: FastifyInstance, opts: Shedding) {
+  await app.register(underPressure, {
+    maxEventLoopDelay: opts.maxEventLoopDelayMs,
+    maxEventLoopUtilization: opts.maxEventLoopUtilization,
+    eventLoopUtilizationMode: 'interval',
+    sampleInterval: 500,
+    pressureHandler: (req, _reply, type, value) => {
+      if (req.routeOptions.url === '/health' || req.routeOptions.url === '/ready') return
+      req.log.warn({ type, value }, 'shedding load')
+      // A rejected promise goes to the error handler, which writes the problem document.
+      return Promise.reject(
+        new Problem(503, 'The server is overloaded; retry after the time in Retry-After.', { headers: { 'retry-after': '2' } }),
+      )
+    },
+  })
+}
+
+export const loadSheddingPlugin = fp(loadShedding, { name: 'byline-load-shedding', fastify: '5.x' })

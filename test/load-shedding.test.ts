@@ -1,0 +1,46 @@
+import t from 'tap'
+import { buildApp } from '../src/app.js'
+import { testDb, type Json } from './helper.js'
+
+/** Blocks the event loop, as a slow synchronous query would. */
+const block = (ms: number) => {
+  const end = Date.now() + ms
+  while (Date.now() < end);
+}
+
+t.test('an event loop that falls behind sheds new requests with a 503 problem; health says why', async (t) => {
+  const app = await buildApp({ db: testDb(t), shedding: { maxEventLoopDelayMs: 50, maxEventLoopUtilization: 0 } })
+  t.teardown(() => app.close())
+  await app.ready()
+  const calm = (await app.inject('/health')).json() as Json
+  t.match(calm, { status: 'ok', pressure: { underPressure: false } })
+
+  // Keep the loop busy across a sampling interval (500 ms), in slices, as overload does.
+  const deadline = Date.now() + 1500
+  while (Date.now() < deadline) {
+    block(150)
+    await new Promise((r) => setImmediate(r))
+  }
+  const shed = await app.inject('/v1/articles')
+  t.equal(shed.statusCode, 503)
+  t.match(shed.headers['content-type'], /^application\/problem\+json/)
+  t.equal(shed.headers['retry-after'], '2')
+  t.match(shed.json(), { status: 503, title: 'Service Unavailable' })
+  const health = await app.inject('/health')
+  t.equal(health.statusCode, 200, '/health is never shed')
+  t.match(health.json(), { pressure: { underPressure: true } })
+  t.ok((health.json() as Json).pressure.eventLoopDelayMs > 50)
+  const ready = await app.inject('/ready')
+  t.equal(ready.statusCode, 503, '/ready tells the balancer to look elsewhere')
+
+  // Idle again: the next samples are calm and requests are served.
+  await new Promise((r) => setTimeout(r, 1200))
+  t.equal((await app.inject('/v1/articles')).statusCode, 200, 'recovers without a restart')
+  t.equal((await app.inject('/ready')).statusCode, 200)
+})
+
+t.test('without shedding configured, health has no pressure section', async (t) => {
+  const app = await buildApp({ db: testDb(t) })
+  t.teardown(() => app.close())
+  t.same((await app.inject('/health')).json(), { status: 'ok' })
+})
