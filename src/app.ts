@@ -49,6 +49,8 @@ export type AppOptions = {
 declare module 'fastify' {
   interface FastifyInstance {
     publicOrigin: string | null
+    /** Every route as registered, for the inventory test and operators. */
+    routeInventory: { method: string; url: string; scope: string | undefined; documented: boolean }[]
   }
 }
 
@@ -107,6 +109,13 @@ export async function buildApp({
   }).withTypeProvider<ZodTypeProvider>()
 
   app.decorate('publicOrigin', publicOrigin)
+  app.decorate('routeInventory', [])
+  app.addHook('onRoute', (route) => {
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true
+    for (const method of [route.method].flat()) {
+      app.routeInventory.push({ method, url: route.url, scope: route.config?.scope, documented: !hidden && route.schema !== undefined })
+    }
+  })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(problemHandler)
