@@ -39,11 +39,18 @@ app.log.info({ database: config.databasePath, seeded }, 'database ready')
 
 let webhooks: WebhookWorker | undefined
 
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+// The grace period outlasts a webhook attempt (10 s) in flight at the signal.
+closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error')
   else app.log.info({ signal }, 'shutting down')
   // Requests drain while the attempt in flight finishes and is recorded; both need the db.
   await Promise.all([app.close(), webhooks?.stop()])
+  // Fold the WAL into the database file, so what was written is in one file at rest.
+  try {
+    db.$client.pragma('wal_checkpoint(TRUNCATE)')
+  } catch (err) {
+    app.log.warn({ err }, 'could not checkpoint the WAL on shutdown')
+  }
   db.$client.close()
 })
 

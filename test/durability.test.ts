@@ -7,7 +7,7 @@
 // writes, so this checks the transactions are atomic and acknowledged only after COMMIT;
 // surviving power loss (synchronous=FULL) cannot be shown by killing a process.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -512,4 +512,6 @@ t.test('SIGTERM during a burst of writes: the server finishes what it acknowledg
   const lostAnswers = answers.filter((a) => a.status === 0 && stored.stories.has(a.slug)).map((a) => a.slug)
   t.comment(`SIGTERM: ${lostAnswers.length} stories committed whose answer never arrived`)
   t.same(lostAnswers, [], 'a graceful close answers every write it commits')
+  const wal = `${path}-wal`
+  t.ok(!existsSync(wal) || statSync(wal).size === 0, 'the WAL was checkpointed into the database file at shutdown')
 })
