@@ -10,7 +10,7 @@ import { apiKeysPlugin } from './plugins/api-keys.js'
 import { loadSheddingPlugin } from './plugins/load-shedding.js'
 import { httpCachePlugin } from './plugins/http-cache.js'
 import { registerOpenApi } from './plugins/swagger.js'
-import { installNotFound, Problem, problemHandler } from './problems.js'
+import { clientErrorHandler, installNotFound, Problem, problemHandler } from './problems.js'
 import { articleRoutes } from './resources/articles/routes.js'
 import { correctionRoutes } from './resources/corrections/routes.js'
 import { feedRoutes } from './resources/feeds/routes.js'
@@ -104,6 +104,7 @@ export async function buildApp({
     logController: new AccessLog(),
     // Malformed URLs fail before routing; they get the same problem documents as the rest.
     frameworkErrors: problemHandler,
+    clientErrorHandler,
     // Fastify's own closing answer is plain JSON; ours (below) is a problem with Retry-After.
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>()
@@ -166,6 +167,8 @@ export async function buildApp({
       'retry-after',
     ],
     maxAge: 86400,
+    // An OPTIONS request that is not a proper preflight gets a plain 204, not a text error.
+    strictPreflight: false,
   })
   if (shedding) await app.register(loadSheddingPlugin, shedding)
   await app.register(apiKeysPlugin, { db, readRequiresKey, rateLimitMax, rateLimitWindowSeconds, clock })

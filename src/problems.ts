@@ -77,7 +77,9 @@ export function problemHandler(err: FastifyError | Problem, req: FastifyRequest,
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = VALIDATION_CONTEXT[err.validationContext ?? 'body'] ?? 'body'
-    const errors: FieldError[] = err.validation.map((v) => {
+    const errors: FieldError[] = err.validation.map((raw) => {
+      // zod says "expected string, received undefined" for a missing field: say what it means.
+      const v = { ...raw, message: raw.message?.replace(/^Invalid input: expected (.+), received undefined$/, 'Required ($1)') }
       const path = v.instancePath.split('/').slice(1)
       if (where === 'body') return { in: where, pointer: v.instancePath || '/', detail: v.message ?? 'is invalid' }
       // Unknown query keys are reported by zod on the object itself, naming the keys.
@@ -102,6 +104,29 @@ export function problemHandler(err: FastifyError | Problem, req: FastifyRequest,
   // Our bug (a response that fails its own schema included): log it, show nothing of it.
   req.log.error({ err }, 'request failed')
   return sendProblem(req, reply, status, { title: STATUS_CODES[status] ?? 'Internal Server Error' })
+}
+
+/**
+ * Errors on the connection itself (a request that is not HTTP, headers over the limit, a
+ * timeout): answered like every other error, as a problem document, before closing.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return
+  const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
+  const detail =
+    status === 408
+      ? 'The request was not received in time.'
+      : status === 431
+        ? 'The request headers are larger than the server accepts.'
+        : 'The request is not well-formed HTTP.'
+  const body = JSON.stringify({ type: 'about:blank', title: STATUS_CODES[status], status, detail, instance: '/' })
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    )
+  }
+  socket.destroy(err)
 }
 
 /**
