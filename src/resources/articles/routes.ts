@@ -6,7 +6,6 @@ import { asList, BooleanParam, InstantParam, nameList, Repeatable, splitNames, t
 import { PageQuery } from '../../lib/pagination.js'
 import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
 import { IdOrSlug, list, NoQuery, one, Problem as ProblemDocument, problemResponses } from '../../lib/schemas.js'
-import { etagOf } from '../../lib/writes.js'
 import { notFound, Problem } from '../../problems.js'
 import { correctionsOfArticle } from '../corrections/queries.js'
 import { Correction } from '../corrections/schemas.js'
@@ -150,7 +149,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         const json = articleJson(db, req.view, req.params.idOrSlug)
         if (json === null) throw notFound('article', req.params.idOrSlug)
         if (json === 'gone') throw gone(req.params.idOrSlug)
-        reply.header('etag', etagOf(json))
+        // Its ETag, like every read's, comes from the HTTP-cache hook.
         return sendJson(reply, json)
       }
       const origin = req.server.publicOrigin ?? originOf(req.protocol, req.host)
@@ -158,8 +157,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       const body = articleFormatted(db, req.view, req.params.idOrSlug, format, origin)
       if (body === null) throw notFound('article', req.params.idOrSlug)
       if (body === 'gone') throw gone(req.params.idOrSlug)
-      // Its own tag: a strong ETag names one representation's bytes (PATCH wants the JSON's).
-      reply.header('etag', etagOf(body))
+      // The HTTP-cache hook gives each representation the ETag of its own bytes.
       return sendAs(reply, ARTICLE_FORMATS[format], body)
     },
   )
