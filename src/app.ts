@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Server } from 'node:http'
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import Fastify, { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
@@ -73,6 +74,24 @@ class AccessLog extends LogController {
 // A client's request id is kept only when it is short and plain, so logs cannot be flooded.
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
 
+/**
+ * Node's `server.close()` destroys idle keep-alive connections at once. A request a client
+ * sent on one an instant before (still unread in the socket buffer) is then reset, and the
+ * client cannot tell whether it ran. Instead, while closing, an idle connection ends at its
+ * keep-alive timeout, which every response announced (`Keep-Alive: timeout=N`), so clients
+ * stop using it first; a busy one ends after its answer, sent with `Connection: close`.
+ * Connections still idle a second after that timeout never sent a request: they go then.
+ */
+function drainGracefully(server: Server, keepAliveMs: number) {
+  const closeIdle = server.closeIdleConnections.bind(server)
+  let closing = false
+  server.closeIdleConnections = () => {
+    if (closing) return
+    closing = true
+    setTimeout(closeIdle, keepAliveMs + 1000).unref()
+  }
+}
+
 /** Builds the whole API without listening, so tests can inject requests into it. */
 export async function buildApp({
   db,
@@ -127,6 +146,7 @@ export async function buildApp({
   const setNotFound = installNotFound(app)
   // While shutting down, requests already running finish; new ones are told to come back.
   let closing = false
+  drainGracefully(app.server, timeouts.keepAliveMs)
   app.addHook('preClose', async () => {
     closing = true
   })
@@ -136,8 +156,11 @@ export async function buildApp({
     reply.header('connection', 'close')
     done(new Problem(503, 'The server is shutting down; retry shortly.', { headers: { 'retry-after': '1' } }))
   })
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, _payload, done) => {
     reply.header('x-request-id', req.id)
+    // The last answer on its connection: the client opens a new one (elsewhere) for the next.
+    if (closing) reply.header('connection', 'close')
+    done()
   })
 
   // A JSON API's headers: nothing may frame, embed or script it. /docs sets its own policy.

@@ -39,12 +39,18 @@ app.log.info({ database: config.databasePath, seeded }, 'database ready')
 
 let webhooks: WebhookWorker | undefined
 
-// The grace period outlasts a webhook attempt (10 s) in flight at the signal.
-closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
+// The grace period outlasts a webhook attempt (10 s) in flight at the signal, and idle
+// keep-alive connections ending at their announced timeout (5 s by default).
+const GRACE_MS = 15_000
+closeWithGrace({ delay: GRACE_MS }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error')
   else app.log.info({ signal }, 'shutting down')
+  // Whatever is still open near the end (a client dripping headers, a stuck request) is
+  // cut, so the database is still checkpointed and closed before the process must go.
+  const cut = setTimeout(() => app.server.closeAllConnections(), GRACE_MS - 2000).unref()
   // Requests drain while the attempt in flight finishes and is recorded; both need the db.
   await Promise.all([app.close(), webhooks?.stop()])
+  clearTimeout(cut)
   // Fold the WAL into the database file, so what was written is in one file at rest.
   try {
     db.$client.pragma('wal_checkpoint(TRUNCATE)')

@@ -6,102 +6,14 @@
 // Note what SIGKILL proves and what it does not: the kernel keeps a killed process's
 // writes, so this checks the transactions are atomic and acknowledged only after COMMIT;
 // surviving power loss (synchronous=FULL) cannot be shown by killing a process.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createInterface } from 'node:readline'
+import { existsSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import t, { type Test } from 'tap'
-import { createKey } from '../src/auth/api-keys.js'
-import { openDb } from '../src/db/client.js'
-import { migrateDb } from '../src/db/migrate.js'
-import { seedDb } from '../seed/load.js'
+import { prepareDatabase, startServer, type Exit } from './lib/server-process.js'
 
 t.setTimeout(180_000)
 
 const SEED_SLUG = 'islamic-militant-threat-grows-in-pakistani-heartland'
-
-// ---------------------------------------------------------------------------------------
-// The server as a child process
-// ---------------------------------------------------------------------------------------
-
-type Exit = { code: number | null; signal: NodeJS.Signals | null }
-
-type Server = {
-  child: ChildProcess
-  url: string
-  exited: Promise<Exit>
-  /** Log lines at warn level or above, and anything the process wrote to stderr. */
-  problems: string[]
-  /** The last lines of its log, for diagnostics. */
-  tail: string[]
-}
-
-/**
- * Starts `src/server.ts` the way `npm start` does (`node --import tsx`, one process: the
- * `tsx` binary would be a second process that SIGKILL would not reach) and waits until it
- * listens on its random port.
- */
-async function startServer(t: Test, env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: process.cwd(),
-    // Durability, not admission: no rate limit and no load shedding, so every write is tried.
-    env: {
-      ...process.env,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      RATE_LIMIT_MAX: '0',
-      MAX_EVENT_LOOP_DELAY_MS: '0',
-      MAX_EVENT_LOOP_UTILIZATION: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  t.teardown(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-  })
-  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
-  const problems: string[] = []
-  const tail: string[] = []
-  createInterface({ input: child.stderr! }).on('line', (line) => problems.push(`stderr: ${line}`))
-  const lines = createInterface({ input: child.stdout! })
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not listen within 30 s\n${[...problems, ...tail].join('\n')}`)), 30_000)
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer)
-      reject(new Error(`server exited (code ${code}, signal ${signal}) before listening\n${[...problems, ...tail].join('\n')}`))
-    })
-    lines.on('line', (line) => {
-      tail.push(line)
-      if (tail.length > 30) tail.shift()
-      try {
-        if ((JSON.parse(line) as { level?: number }).level! >= 40) problems.push(line)
-      } catch {
-        problems.push(`not JSON: ${line}`)
-      }
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1]!)
-      }
-    })
-  })
-  return { child, url, exited, problems, tail }
-}
-
-/** A migrated, seeded database file with one write key, made before any server starts. */
-function prepareDatabase(t: Test, name: string) {
-  const dir = mkdtempSync(join(tmpdir(), `byline-${name}-`))
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  const path = join(dir, 'byline.db')
-  const db = openDb(path)
-  migrateDb(db)
-  seedDb(db)
-  const { secret } = createKey(db, 'durability test', ['write'])
-  db.$client.close()
-  return { path, secret }
-}
 
 // ---------------------------------------------------------------------------------------
 // Requests
@@ -499,6 +411,11 @@ t.test('SIGTERM during a burst of writes: the server finishes what it acknowledg
     unexpected(answers, (a) => a.status === 201 || a.status === 503 || a.status === 0),
     [],
     'no 500: every answer was a 201, a 503 while closing, or a refused connection',
+  )
+  t.same(
+    answers.filter((a) => 'error' in a && !a.error.includes('ECONNREFUSED')).slice(0, 5),
+    [],
+    'no connection was reset: once closing, a connection ends after an answer, never under a request',
   )
   t.same(server.problems.filter((line) => !/"level":40/.test(line)).slice(0, 5), [], 'no error was logged')
 
