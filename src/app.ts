@@ -74,6 +74,20 @@ class AccessLog extends LogController {
 // A client's request id is kept only when it is short and plain, so logs cannot be flooded.
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
 
+/** The JSON Pointer of the first string (or key) in `value` that is not well-formed UTF-16. */
+function loneSurrogateAt(value: unknown, pointer: string): string | undefined {
+  if (typeof value === 'string') return isWellFormed(value) ? undefined : pointer
+  if (value === null || typeof value !== 'object') return undefined
+  for (const [key, item] of Object.entries(value)) {
+    const here = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`
+    if (!isWellFormed(key)) return here
+    const bad = loneSurrogateAt(item, here)
+    if (bad !== undefined) return bad
+  }
+  return undefined
+}
+const isWellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed()
+
 /**
  * Node's `server.close()` destroys idle keep-alive connections at once. A request a client
  * sent on one an instant before (still unread in the socket buffer) is then reset, and the
@@ -141,8 +155,19 @@ export async function buildApp({
   app.setErrorHandler(problemHandler)
   // Bodies are JSON; anything else is a 415, not a string handed to a JSON schema.
   app.removeContentTypeParser('text/plain')
-  // RFC 7396's media type for partial updates; PATCH bodies are plain JSON either way.
-  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
+  // JSON may escape half a UTF-16 pair ("\ud800"), which no UTF-8 column can store: SQLite
+  // would keep U+FFFD instead, silently changing the text. Such a body is refused.
+  // application/merge-patch+json (RFC 7396) is the media type of partial updates.
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'string' }, (req, body, done) =>
+    parseJson(req, body as string, (err, value) => {
+      if (err) return done(err)
+      const bad = loneSurrogateAt(value, '')
+      if (bad === undefined) return done(null, value)
+      done(new Problem(400, 'The body holds an unpaired UTF-16 surrogate escape, which is not text.', { errors: [{ in: 'body', pointer: bad || '/', detail: 'is not well-formed text (an unpaired surrogate)' }] }))
+    }),
+  )
   const setNotFound = installNotFound(app)
   // While shutting down, requests already running finish; new ones are told to come back.
   let closing = false

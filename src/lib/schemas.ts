@@ -67,11 +67,12 @@ const STATUS_TEXT = {
   410: 'Gone: the article was withdrawn',
   412: 'Precondition Failed: the resource changed since the ETag in If-Match',
   413: 'Content Too Large: the body is over the limit',
+  414: 'URI Too Long: a path parameter is over 200 characters',
   415: 'Unsupported Media Type: send application/json',
   422: 'Unprocessable Content: the body is well-formed but names something that does not exist, or text the story lacks',
   428: 'Precondition Required: send If-Match with the ETag you last read',
   429: 'Too Many Requests: retry after Retry-After seconds',
-  503: 'Service Unavailable',
+  503: 'Service Unavailable: shedding load, shutting down, or the database cannot take writes; retry after Retry-After',
 } as const
 
 /** The problem responses a route can answer with, documented as application/problem+json. */

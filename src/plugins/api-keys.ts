@@ -91,9 +91,10 @@ async function apiKeys(app: FastifyInstance, opts: AuthOptions) {
 
   // preParsing: after the rate limit (a route-level onRequest hook), before any body is read.
   app.addHook('preParsing', async (req) => {
-    if (req.authProblem) throw req.authProblem
     const scope = requiredScope(req)
+    // Probes and the docs answer whatever Authorization a proxy or browser adds.
     if (scope === 'public') return
+    if (req.authProblem) throw req.authProblem
     if (scope === 'read' && !opts.readRequiresKey) return
     const key = req.apiKey
     if (!key) throw new Problem(401, `This needs an API key with the "${scope}" scope.`, { headers: challenge() })

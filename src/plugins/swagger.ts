@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { problemResponses } from '../lib/schemas.js'
 
 export const API_VERSION = '0.1.0'
 
@@ -37,15 +38,33 @@ const withReferencedSchemasOnly: Transform = (input) => {
 }
 
 /**
+ * What any operation may answer because of the server rather than the route: 503 while
+ * shedding load or shutting down, 429 from the rate limit, 414 for a path parameter over
+ * 200 characters, and, where a body can be sent (DELETE too), 413 and 415.
+ */
+function withServerProblems(input: Parameters<typeof jsonSchemaTransform>[0]) {
+  const schema = input.schema as { response?: Record<string, unknown>; hide?: boolean } | undefined
+  if (!schema || schema.hide) return input
+  const methods = [input.route.method].flat()
+  const statuses: (413 | 414 | 415 | 429 | 503)[] = [429, 503]
+  if (input.url.includes(':')) statuses.push(414)
+  if (methods.some((m) => m !== 'GET' && m !== 'HEAD')) statuses.push(413, 415)
+  const missing = statuses.filter((s) => !(s in (schema.response ?? {})))
+  return { ...input, schema: { ...schema, response: { ...schema.response, ...problemResponses(...missing) } } } as typeof input
+}
+
+/**
  * Routes that need a key say so in the contract: their security names the scope, so a
  * client (or a test) can tell editorial routes from public ones.
  */
 const withScopes: typeof jsonSchemaTransform = (input) => {
-  const out = jsonSchemaTransform(input)
+  const out = jsonSchemaTransform(withServerProblems(input))
   const scope = (input.route as { config?: { scope?: string } } | undefined)?.config?.scope
   if (scope === 'write' || scope === 'admin') {
     return { ...out, schema: { ...out.schema, security: [{ apiKey: [scope] }] } as typeof out.schema }
   }
+  // Probes take no key, and ignore one that is sent.
+  if (scope === 'public') return { ...out, schema: { ...out.schema, security: [] } as typeof out.schema }
   return out
 }
 

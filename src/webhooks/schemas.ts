@@ -21,6 +21,7 @@ function urlIssue(value: string): string | undefined {
   const url = new URL(value)
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http: or https: URL'
   if (url.username !== '' || url.password !== '') return 'must not carry a user name or password; the signature authenticates deliveries'
+  if (url.port === '0') return 'must not name port 0, which nothing can listen on'
   return undefined
 }
 
