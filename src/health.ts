@@ -8,7 +8,9 @@ import { Problem } from './problems.js'
 const Pressure = z
   .object({
     underPressure: z.boolean(),
-    eventLoopDelayMs: z.number(),
+    eventLoopDelayMs: z.number().nullable().meta({
+      description: 'Mean delay over the last sample; null when the loop was blocked for the whole sample (no measurement).',
+    }),
     eventLoopUtilization: z.number(),
     heapUsedBytes: z.number(),
     rssBytes: z.number(),
@@ -26,7 +28,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     const m = shedder.memoryUsage()
     return {
       underPressure: shedder.isUnderPressure(),
-      eventLoopDelayMs: Math.round(m.eventLoopDelay * 10) / 10,
+      // under-pressure reports Infinity for a sample in which the loop never turned.
+      eventLoopDelayMs: Number.isFinite(m.eventLoopDelay) ? Math.round(m.eventLoopDelay * 10) / 10 : null,
       eventLoopUtilization: Math.round(m.eventLoopUtilized * 1000) / 1000,
       heapUsedBytes: m.heapUsed,
       rssBytes: m.rssBytes,

@@ -44,3 +44,18 @@ t.test('without shedding configured, health has no pressure section', async (t) 
   t.teardown(() => app.close())
   t.same((await app.inject('/health')).json(), { status: 'ok' })
 })
+
+t.test('a loop blocked for a whole sample: health still answers, with no delay figure', async (t) => {
+  const app = await buildApp({ db: testDb(t), shedding: { maxEventLoopDelayMs: 50, maxEventLoopUtilization: 0 } })
+  t.teardown(() => app.close())
+  await app.ready()
+  // One block longer than two sampling intervals: a sample passes with no measurement.
+  block(1200)
+  await new Promise((r) => setImmediate(r))
+  block(1200)
+  await new Promise((r) => setTimeout(r, 20))
+  const health = await app.inject('/health')
+  t.equal(health.statusCode, 200, 'not a 500 from serializing Infinity')
+  const delay = (health.json() as Json).pressure.eventLoopDelayMs
+  t.ok(delay === null || delay > 50, `eventLoopDelayMs is ${delay}`)
+})
