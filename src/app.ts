@@ -176,6 +176,9 @@ export async function buildApp({
   drainGracefully(app.server, timeouts.keepAliveMs)
   app.addHook('preClose', async () => {
     closing = true
+    // Connections the kernel has completed but Node not yet accepted would be reset when
+    // the listener closes, requests and all. A moment's grace lets them in, to a 503.
+    if (app.server.listening) await new Promise((resolve) => setTimeout(resolve, 100))
   })
   // A callback hook, not an async one: it runs on every request and must cost nothing.
   app.addHook('onRequest', (_req, reply, done) => {

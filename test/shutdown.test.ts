@@ -116,11 +116,14 @@ t.test('SIGTERM under load: no request begun before the signal is reset, and the
     'each was served, or refused with a 503 problem and Retry-After',
   )
   t.same(
-    later.filter((o) => !(o.status === 200 || o.status === 201 || o.problem || o.error === 'ECONNREFUSED')).slice(0, 5),
+    later.filter((o) => !(o.status === 200 || o.status === 201 || o.problem || o.error === 'ECONNREFUSED' || o.error === 'ECONNRESET')).slice(0, 5),
     [],
-    // The signal takes a moment to arrive: requests just after it may still be served.
+    // The signal takes a moment to arrive, so requests just after it may still be served. A
+    // new connection may find the port closed, or, if the kernel had completed it but the
+    // server not yet accepted it when the listener closed, be reset by the kernel.
     'requests after the signal are served, get a 503 problem, or find the port closed',
   )
+  t.ok(later.some((o) => o.problem), 'requests after the signal on open connections get the 503 problem')
   t.match(after, /^HTTP\/1\.1 503 [^]*\r\nconnection: close\r\n[^]*"status":503/i, 'a quiet keep-alive connection used after the signal gets a 503 problem and Connection: close')
   t.same(exit, { code: 0, signal: null }, 'the process exits with code 0')
   t.ok(exitMs < GRACE_MS, `within the ${GRACE_MS / 1000} s grace period (${exitMs.toFixed(0)} ms)`)
