@@ -118,3 +118,7 @@ export function appendReport(file: string, section: string, preamble: string) {
 }
 
 export const stop = (...children: ChildProcess[]) => children.forEach((c) => c.kill('SIGTERM'))
+
+/** The first lines of RELIABILITY.md, written by whichever full-mode part runs first. */
+export const RELIABILITY_PREAMBLE =
+  '# Reliability results\n\nProduced by `npm run test:reliability` (each part can be run alone; see README, "Operating Byline"). Newest last.\n\n'

@@ -14,7 +14,7 @@ import { seedDb } from '../seed/load.js'
 import { createKey } from '../src/auth/api-keys.js'
 import { openDb } from '../src/db/client.js'
 import { migrateDb } from '../src/db/migrate.js'
-import { appendReport, machine, NODE_TSX, pin, pinSelf, start } from './lib.js'
+import { appendReport, machine, NODE_TSX, pin, pinSelf, start, RELIABILITY_PREAMBLE } from './lib.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -245,7 +245,7 @@ ${line('0.5 × C after the drop', recovery)}
 - Writes during overload and recovery (a story every 50 ms): ${written.acknowledged.length} acknowledged, ${JSON.stringify(written.statuses)}; ${lost.length} missing from the file after SIGTERM (exit ${exitCode}); integrity_check ${integrity}.
 ${failures.length ? `- **Failed:** ${failures.join('; ')}` : '- Every criterion held.'}
 `,
-    '# Reliability results\n\nProduced by `npm run test:reliability` (each part can be run alone; see README, "Operating Byline"). Newest last.\n\n',
+    RELIABILITY_PREAMBLE,
   )
 }
 process.exit(failures.length ? 1 : 0)

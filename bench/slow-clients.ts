@@ -17,7 +17,7 @@ import { createKey } from '../src/auth/api-keys.js'
 import { loadConfig } from '../src/config.js'
 import { openDb } from '../src/db/client.js'
 import { migrateDb } from '../src/db/migrate.js'
-import { appendReport, machine, NODE_TSX, pin, pinSelf, start, stop } from './lib.js'
+import { appendReport, machine, NODE_TSX, pin, pinSelf, start, stop, RELIABILITY_PREAMBLE } from './lib.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -476,7 +476,7 @@ Server file descriptors: ${fdBefore} before, ${fdPeak} at the peak (${openAtPeak
 | same server process throughout | ${mark(serverAlive)} |
 `,
     // The same heading as bench/reliability.ts writes, whichever part creates the file.
-    '# Reliability results\n\nProduced by `npm run test:reliability` (each part can be run alone; see README, "Operating Byline"). Newest last.\n\n',
+    RELIABILITY_PREAMBLE,
   )
 }
 
