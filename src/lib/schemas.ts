@@ -72,6 +72,7 @@ const STATUS_TEXT = {
   422: 'Unprocessable Content: the body is well-formed but names something that does not exist, or text the story lacks',
   428: 'Precondition Required: send If-Match with the ETag you last read',
   429: 'Too Many Requests: retry after Retry-After seconds',
+  431: 'Request Header Fields Too Large: the headers are over 16 KiB',
   503: 'Service Unavailable: shedding load, shutting down, or the database cannot take writes; retry after Retry-After',
 } as const
 
