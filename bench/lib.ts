@@ -6,6 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { cpus } from 'node:os'
 import autocannon from 'autocannon'
+import { seedDb } from '../seed/load.js'
+import { createKey } from '../src/auth/api-keys.js'
+import { openDb } from '../src/db/client.js'
+import { migrateDb } from '../src/db/migrate.js'
 
 export const NODE_TSX = [process.execPath, '--import', 'tsx']
 export const pin = (cpu: string, cmd: string[]) => (cpus().length > 1 ? ['taskset', '-c', cpu, ...cmd] : cmd)
@@ -48,6 +52,16 @@ export async function start(cmd: string[], env: Record<string, string>, probe: s
     await new Promise((r) => setTimeout(r, 50))
   }
   throw new Error(`${cmd.join(' ')} did not start`)
+}
+
+/** Migrates and seeds a database file, and makes one write key, before any server opens it. */
+export function prepareDatabase(path: string, keyName: string): { secret: string } {
+  const db = openDb(path)
+  migrateDb(db)
+  seedDb(db)
+  const { secret } = createKey(db, keyName, ['write'])
+  db.$client.close()
+  return { secret }
 }
 
 /** utime + stime of a process, in seconds, from /proc. */

@@ -10,11 +10,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
-import { seedDb } from '../seed/load.js'
-import { createKey } from '../src/auth/api-keys.js'
-import { openDb } from '../src/db/client.js'
-import { migrateDb } from '../src/db/migrate.js'
-import { appendReport, machine, NODE_TSX, pin, pinSelf, start, RELIABILITY_PREAMBLE } from './lib.js'
+import { appendReport, machine, NODE_TSX, pin, pinSelf, start, RELIABILITY_PREAMBLE, prepareDatabase } from './lib.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -139,11 +135,7 @@ function writer(base: string, secret: string, everyMs: number) {
 
 const dir = mkdtempSync(join(tmpdir(), 'byline-overload-'))
 const path = join(dir, 'overload.db')
-const prepared = openDb(path)
-migrateDb(prepared)
-seedDb(prepared)
-const { secret } = createKey(prepared, 'overload writer', ['write'])
-prepared.$client.close()
+const { secret } = prepareDatabase(path, 'overload writer')
 
 const server = await start(
   pin('1', [...NODE_TSX, 'src/server.ts']),

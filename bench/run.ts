@@ -4,11 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { seedDb } from '../seed/load.js'
-import { createKey } from '../src/auth/api-keys.js'
-import { openDb } from '../src/db/client.js'
-import { migrateDb } from '../src/db/migrate.js'
-import { appendReport, capture, load, loadPost, machine, NODE_TSX, pin, pinSelf, start, stop, type Post } from './lib.js'
+import { appendReport, capture, load, loadPost, machine, NODE_TSX, pin, pinSelf, prepareDatabase, start, stop, type Post } from './lib.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -24,11 +20,7 @@ pinSelf()
 
 const dir = mkdtempSync(join(tmpdir(), 'byline-bench-'))
 const database = join(dir, 'bench.db')
-const db = openDb(database)
-migrateDb(db)
-seedDb(db)
-const { secret } = createKey(db, 'bench', ['write'])
-db.$client.close()
+const { secret } = prepareDatabase(database, 'bench')
 
 // Byline runs as shipped: default settings, info-level request logging included.
 const byline = await start(pin('1', [...NODE_TSX, 'src/server.ts']), { DATABASE_PATH: database }, '/ready')

@@ -12,12 +12,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { Pool } from 'undici'
-import { seedDb } from '../seed/load.js'
-import { createKey } from '../src/auth/api-keys.js'
 import { loadConfig } from '../src/config.js'
-import { openDb } from '../src/db/client.js'
-import { migrateDb } from '../src/db/migrate.js'
-import { appendReport, machine, NODE_TSX, pin, pinSelf, start, stop, RELIABILITY_PREAMBLE } from './lib.js'
+import { appendReport, machine, NODE_TSX, pin, pinSelf, start, stop, RELIABILITY_PREAMBLE, prepareDatabase } from './lib.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -55,11 +51,7 @@ const LIMIT_MS: Record<Kind, number> = { headers: timeouts.headersMs, bodies: ti
 
 // Body drippers carry a write key: without one the server refuses them before the body
 // and closes the connection at once, which would test nothing.
-const prepared = openDb(env.DATABASE_PATH!)
-migrateDb(prepared)
-seedDb(prepared)
-const { secret } = createKey(prepared, 'slow writer', ['write'])
-prepared.$client.close()
+const { secret } = prepareDatabase(env.DATABASE_PATH!, 'slow writer')
 
 const server = await start(pin('1', [...NODE_TSX, 'src/server.ts']), env, '/ready')
 const pid = server.child.pid!

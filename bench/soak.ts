@@ -18,11 +18,7 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { Pool } from 'undici'
-import { seedDb } from '../seed/load.js'
-import { createKey } from '../src/auth/api-keys.js'
-import { openDb } from '../src/db/client.js'
-import { migrateDb } from '../src/db/migrate.js'
-import { appendReport, cpuSeconds, machine, NODE_TSX, pin, pinSelf, start, RELIABILITY_PREAMBLE } from './lib.js'
+import { appendReport, cpuSeconds, machine, NODE_TSX, pin, pinSelf, start, RELIABILITY_PREAMBLE, prepareDatabase } from './lib.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -55,14 +51,7 @@ const SLUG = 'islamic-militant-threat-grows-in-pakistani-heartland'
 // ---------------------------------------------------------------------------------------
 
 const database = join(mkdtempSync(join(tmpdir(), 'byline-soak-')), 'soak.db')
-const secret = (() => {
-  const db = openDb(database)
-  migrateDb(db)
-  seedDb(db)
-  const key = createKey(db, 'soak', ['write'])
-  db.$client.close()
-  return key.secret
-})()
+const { secret } = prepareDatabase(database, 'soak')
 // As shipped but for the rate limit (one client makes every request): info-level request
 // logs, load shedding at its defaults.
 const server = await start(pin('1', [...NODE_TSX, 'src/server.ts']), { DATABASE_PATH: database, RATE_LIMIT_MAX: '0' }, '/ready')
