@@ -24,6 +24,7 @@ type Entry = { epoch: string; value: string }
 const MAX_BYTES = 64 * 1024 * 1024
 
 const caches = preparedFor(() => ({
+  epoch: '',
   data: '',
   lru: new LRUCache<string, Entry>({
     maxSize: MAX_BYTES,
@@ -39,6 +40,9 @@ const caches = preparedFor(() => ({
  */
 function cacheFor(db: Db, epoch: string) {
   const store = caches(db)
+  // A request asks several times with the same epoch: only a new one is looked into.
+  if (store.epoch === epoch) return store.lru
+  store.epoch = epoch
   const bar = epoch.indexOf('|')
   const data = bar < 0 ? epoch : epoch.slice(0, bar)
   if (store.data !== data) {
