@@ -476,7 +476,8 @@ const { integrity, storiesInDb, missingAcknowledged } = (() => {
 
 const criteria = {
   rss: rssLate <= rssLimit,
-  p99: p99Late <= p99Limit,
+  // Latency is judged in the full run only: inside npm test it measures the neighbours.
+  ...(QUICK ? {} : { p99: p99Late <= p99Limit }),
   errors: errors === 0,
   wal: maxWal < WAL_LIMIT,
   sameProcess,
@@ -560,7 +561,7 @@ ${rows.join('\n')}
 | criterion | measured | verdict |
 |---|---|---|
 | RSS at the end ≤ 1.1 × after warm-up (medians of per-second readings, first and last ${windowSeconds} s) | ${mb(rssEarly)} → ${mb(rssLate)} MB (${result.rss.ratio}×); single readings ${mb(rssAfterWarmup)} → ${mb(rssEnd)} MB | ${yes(criteria.rss)} |
-| p99 of the last ${windowSeconds} s ≤ 1.5 × the first | ${result.p99.earlyMs} → ${result.p99.lateMs} ms (${result.p99.ratio}×) | ${yes(criteria.p99)} |
+| p99 of the last ${windowSeconds} s ≤ 1.5 × the first | ${result.p99.earlyMs} → ${result.p99.lateMs} ms (${result.p99.ratio}×) | ${yes(criteria.p99 === true)} |
 | no errors (503s included) | ${errors} (warm-up ${warmup.errors}) | ${yes(criteria.errors)} |
 | WAL under 64 MB | at most ${mb(maxWal)} MB (looked at every second) | ${yes(criteria.wal)} |
 | same process; exit 0 on SIGTERM | ${sameProcess ? 'same' : 'restarted or gone'}; exit ${exitCode} | ${yes(criteria.sameProcess && criteria.cleanExit)} |

@@ -35,7 +35,6 @@ t.test('slow clients are cut off at their timeouts while a normal client is serv
   const { baseline, underLoad, slow, fds } = result
   t.equal(underLoad.errors + underLoad.non2xx, 0, `normal client under slow load: no errors or non-2xx ${JSON.stringify(underLoad.errorCodes)}`)
   t.equal(baseline.errors + baseline.non2xx, 0, 'normal client alone: no errors or non-2xx')
-  t.ok(underLoad.p99 <= result.p99Limit, `normal client p99 ${underLoad.p99} ms ≤ ${result.p99Limit} ms (baseline ${baseline.p99} ms)`)
   for (const [kind, f] of Object.entries(slow)) {
     t.ok(f.opened > 0, `${kind}: sockets opened`)
     t.equal(f.late + f.unclosed, 0, `${kind}: all ${f.opened} closed within ${f.limitMs} ms + 2 s (slowest ${f.maxMs} ms; ${f.late} late, ${f.unclosed} not closed)`)

@@ -23,7 +23,7 @@ type Result = {
 // The quick mode of bench/soak.ts: the real server on a fresh database, ~25 s at a fixed
 // rate on the mix of reads, feeds, the changes feed and writes. The full run (10 minutes at
 // 0.8 × the mix's measured capacity) is `node --import tsx bench/soak.ts`.
-t.test('a soak on the mix keeps memory, latency and the WAL bounded, with no errors', async (t) => {
+t.test('a soak on the mix keeps memory and the WAL bounded, with no errors (latency: the full run)', async (t) => {
   let stdout: string
   try {
     ;({ stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/soak.ts', '--quick'], {
@@ -43,7 +43,6 @@ t.test('a soak on the mix keeps memory, latency and the WAL bounded, with no err
       `${result.stories.acknowledged} stories written; statuses ${JSON.stringify(result.statuses)}`,
   )
   t.ok(result.rss.lateMedianBytes <= result.rss.limitBytes, `RSS at the end within its limit (${result.rss.ratio}×)`)
-  t.ok(result.p99.lateMs <= result.p99.limitMs, `p99 at the end within its limit (${result.p99.lateMs} ≤ ${result.p99.limitMs} ms)`)
   t.equal(result.errors, 0, 'no errors, timeouts or unexpected statuses (503 included)', { firstErrors: result.firstErrors })
   t.ok(result.walMaxBytes < 64 * 1024 * 1024, 'the WAL stays under 64 MB')
   t.equal(result.sameProcess, true, 'the same server process throughout')
