@@ -18,9 +18,18 @@ const sql = preparedFor((db) => {
     clean: p('delete from dirty'),
     quotesOf: p('select id, source_id from quotes where article_id = ?'),
     tagsOf: p('select tag_id from article_tags where article_id = ?').pluck(),
+    authorsOf: p(
+      `select author_id from article_authors where article_id = ?
+       union select said_to_id from quotes where article_id = ? and said_to_id is not null`,
+    ).pluck(),
     article: p('select status, published_at, published_sort, version from articles where id = ?'),
     embargo: p('insert into embargoes (article_id, until) values (?, ?) on conflict (article_id) do update set until = excluded.until'),
-    author: p('select version from authors where id = ?').pluck(),
+    // A person is public once a public story credits them or names them as spoken to.
+    author: p(
+      `select u.version from authors u where u.id = ? and (
+         exists (select 1 from article_authors g cross join articles a on a.id = g.article_id where g.author_id = u.id and ${PUBLIC_ARTICLE})
+         or exists (select 1 from quotes q cross join articles a on a.id = q.article_id where q.said_to_id = u.id and ${PUBLIC_ARTICLE}))`,
+    ).pluck(),
     // CROSS JOIN fixes the join order: from the one row at hand to its story, never from every
     // public story (which the articles index would otherwise tempt the planner into).
     quote: p(`select q.version from quotes q cross join articles a on a.id = q.article_id where q.id = ? and ${PUBLIC_ARTICLE}`).pluck(),
@@ -38,6 +47,13 @@ const sql = preparedFor((db) => {
        on conflict (resource, resource_id) do update set version = excluded.version`,
     ),
     retract: p('delete from syndicated where resource = ? and resource_id = ?'),
+    // The public index holds exactly what the feed announces, copied from the full index.
+    unindex: p(`delete from search_public where rowid = (select id from search_rows where kind = ? and ref = ?)`),
+    index: p(
+      `insert into search_public (rowid, kind, title, body)
+       select i.rowid, i.kind, i.title, i.body from search_index i
+       where i.rowid = (select id from search_rows where kind = ? and ref = ?)`,
+    ),
     event: p('insert into events (type, resource, resource_id, version, at) values (?, ?, ?, ?, ?)'),
     hooks: p(`select id, events from webhooks where disabled_at is null`),
     deliver: p(
@@ -48,6 +64,7 @@ const sql = preparedFor((db) => {
 })
 
 const ORDER: Resource[] = ['article', 'author', 'source', 'tag', 'quote']
+const SEARCHABLE = new Set<Resource>(['article', 'quote', 'source'])
 
 /** Whether anything waits to be turned into events: a cheap read before taking the write lock. */
 export const needsReconcile = (db: Db, now: string) => sql(db).anyDirty.get(now) === 1
@@ -83,6 +100,7 @@ export function reconcile(db: Db, now: string): number {
       add('source', q.source_id, c.at)
     }
     for (const tagId of s.tagsOf.all(c.id) as string[]) add('tag', tagId, c.at)
+    for (const authorId of s.authorsOf.all(c.id, c.id) as string[]) add('author', authorId, c.at)
   }
 
   const hooks = (s.hooks.all() as { id: string; events: string }[]).map((h) => ({ id: h.id, events: JSON.parse(h.events) as string[] }))
@@ -104,9 +122,14 @@ export function reconcile(db: Db, now: string): number {
       else if (announced !== version) emit('updated', c, version)
       else continue
       s.announce.run(c.resource, c.id, version)
+      if (SEARCHABLE.has(c.resource)) {
+        s.unindex.run(c.resource, c.id)
+        s.index.run(c.resource, c.id)
+      }
     } else if (announced !== undefined) {
       emit(c.resource === 'article' ? 'withdrawn' : 'deleted', c, announced)
       s.retract.run(c.resource, c.id)
+      if (SEARCHABLE.has(c.resource)) s.unindex.run(c.resource, c.id)
     }
   }
   return written
@@ -124,7 +147,7 @@ function currentVersion(db: Db, c: Candidate, now: string): number | undefined {
       return a.status === 'published' && a.published_sort <= now ? a.version : undefined
     }
     case 'author':
-      return s.author.get(c.id) as number | undefined
+      return s.author.get(c.id, now, now) as number | undefined
     case 'quote':
       return s.quote.get(c.id, now) as number | undefined
     case 'source':

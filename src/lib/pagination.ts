@@ -52,7 +52,7 @@ export function orderBy(keyset: Keyset): SQL[] {
   return keyset.columns.map((c) => (keyset.direction === 'asc' ? sql`${c} asc` : sql`${c} desc`))
 }
 
-export type PageInfo = { limit: number; nextCursor: string | null; total: number }
+export type PageInfo = { limit: number; nextCursor: string | null; total: number; totalIsExact?: boolean }
 
 /** One order a list can be read in: its cursor tag, its keyset, and a row's key in it. */
 export type SortOrder<R> = { name: string; keyset: Keyset; key: (row: R) => KeyValue[] }

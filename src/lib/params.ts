@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
-import { MAX_QUERY_LENGTH, SearchQueryError, toFtsQuery } from './search-query.js'
+import { MAX_PREFIX_TERMS, MAX_QUERY_LENGTH, MAX_TERMS, MIN_PREFIX_LENGTH, SearchQueryError, toFtsQuery } from './search-query.js'
 
 /** `q` for lists backed by the full-text index: checked against the search grammar. */
 export const FullTextQuery = z
@@ -15,8 +15,7 @@ export const FullTextQuery = z
     }
   })
   .meta({
-    description:
-      'Full-text search: words (all must match), "exact phrases", prefix*, and AND / OR / NOT in upper case. Column filters, NEAR, parentheses and ^ are not supported.',
+    description: `Full-text search: words (all must match), "exact phrases", prefix*, and AND / OR / NOT in upper case. At most ${MAX_TERMS} terms, of which ${MAX_PREFIX_TERMS} prefixes, each with at least ${MIN_PREFIX_LENGTH} letters or digits before the *; column filters, NEAR, parentheses and ^ are not supported. Anything else is a 400 naming q.`,
     examples: ['"nerve centre"', 'Lahore OR Kohat', 'Taliban NOT Afghanistan', 'milit*'],
   })
 

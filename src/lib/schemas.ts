@@ -64,7 +64,7 @@ const STATUS_TEXT = {
   403: 'Forbidden: the API key lacks the scope',
   404: 'Not Found',
   409: 'Conflict: other data stands in the way; `conflicts` names it',
-  410: 'Gone: the article was withdrawn',
+  410: 'Gone: the article was withdrawn after it was public',
   412: 'Precondition Failed: the resource changed since the ETag in If-Match',
   413: 'Content Too Large: the body is over the limit',
   414: 'URI Too Long: a path parameter is over 200 characters',
@@ -91,6 +91,10 @@ export const PageInfo = z
       .nullable()
       .meta({ description: 'Pass as `cursor` for the next page; null on the last page.', examples: [null] }),
     total: z.int().meta({ description: 'How many items the whole list holds.', examples: [1] }),
+    totalIsExact: z.boolean().optional().meta({
+      description:
+        'Searches only: false when more items matched than a search ranks (the 1,000 most recently indexed); `total` is then that bound.',
+    }),
   })
   .meta({ id: 'PageInfo' })
 

@@ -9,12 +9,24 @@ export class SearchQueryError extends Error {
 }
 
 export const MAX_QUERY_LENGTH = 256
-const MAX_TERMS = 32
+// The work of a match grows with each term's postings and, for a prefix, with every word it
+// expands to: these bound it whatever the archive's size.
+export const MAX_TERMS = 12
+export const MAX_PREFIX_TERMS = 4
+export const MIN_PREFIX_LENGTH = 3
 const OPERATORS = new Set(['AND', 'OR', 'NOT'])
 // A term must hold something the tokenizer keeps: a letter or a digit.
 const HAS_WORD = /[\p{L}\p{N}]/u
 
-type Token = { kind: 'term'; fts: string; text: string } | { kind: 'op'; op: string }
+type Token = { kind: 'term'; fts: string; text: string; prefix: boolean } | { kind: 'op'; op: string }
+
+/** A prefix must name enough of a word that it cannot expand to a large part of the vocabulary. */
+function checkPrefix(stem: string, written: string) {
+  const last = stem.split(/[^\p{L}\p{N}]+/u).filter(Boolean).at(-1) ?? ''
+  if ([...last].length < MIN_PREFIX_LENGTH) {
+    throw new SearchQueryError(`has the prefix "${written}"; a prefix needs at least ${MIN_PREFIX_LENGTH} letters or digits before *`)
+  }
+}
 
 function lex(query: string): Token[] {
   const tokens: Token[] = []
@@ -32,11 +44,13 @@ function lex(query: string): Token[] {
       if (!HAS_WORD.test(phrase)) throw new SearchQueryError('has a phrase with no words in it')
       let fts = `"${phrase}"`
       i = end + 1
-      if (query[i] === '*') {
+      const prefix = query[i] === '*'
+      if (prefix) {
+        checkPrefix(phrase, `"${phrase}"*`)
         fts += ' *'
         i++
       }
-      tokens.push({ kind: 'term', fts, text: phrase })
+      tokens.push({ kind: 'term', fts, text: phrase, prefix })
       continue
     }
     let end = i
@@ -53,7 +67,8 @@ function lex(query: string): Token[] {
     if (bare.includes(':')) throw new SearchQueryError(`uses a column filter ("${word}"), which is not supported`)
     if (/[()^{}]/.test(bare)) throw new SearchQueryError(`uses "${word}": parentheses, ^ and braces are not supported`)
     if (!HAS_WORD.test(bare)) throw new SearchQueryError(`has "${word}", which holds no letters or digits`)
-    tokens.push({ kind: 'term', fts: `"${bare}"${prefix ? ' *' : ''}`, text: bare })
+    if (prefix) checkPrefix(bare, word)
+    tokens.push({ kind: 'term', fts: `"${bare}"${prefix ? ' *' : ''}`, text: bare, prefix })
   }
   return tokens
 }
@@ -66,7 +81,9 @@ export function toFtsQuery(query: string): string {
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(query) || !query.isWellFormed()) throw new SearchQueryError('contains control characters or broken Unicode')
   const tokens = lex(query)
   if (tokens.length === 0) throw new SearchQueryError('has no words to search for')
-  if (tokens.filter((t) => t.kind === 'term').length > MAX_TERMS) throw new SearchQueryError(`has more than ${MAX_TERMS} terms`)
+  const terms = tokens.filter((t) => t.kind === 'term')
+  if (terms.length > MAX_TERMS) throw new SearchQueryError(`has more than ${MAX_TERMS} terms`)
+  if (terms.filter((t) => t.prefix).length > MAX_PREFIX_TERMS) throw new SearchQueryError(`has more than ${MAX_PREFIX_TERMS} prefix terms`)
   const out: string[] = []
   let expectTerm = true
   for (const [n, token] of tokens.entries()) {

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { Db } from '../db/client.js'
 import { eventsWritten } from '../changes/events.js'
-import { reconcile } from '../changes/reconcile.js'
+import { needsReconcile, reconcile } from '../changes/reconcile.js'
 import { preparedFor } from '../db/prepared.js'
 import { Problem } from '../problems.js'
 
@@ -97,6 +97,24 @@ export function inTransaction<T>(db: Db, now: string, fn: () => T): T {
     .immediate()
   if (events > 0) eventsWritten.emit('events')
   return result
+}
+
+/**
+ * Writes the events an embargo's lift left pending, if any: the first read after the instant
+ * does it, so the public index, the changes feed and "was it ever public" agree with what
+ * the time rule shows, with no job running. A database that cannot take the write still
+ * serves what it has.
+ */
+export function catchUp(db: Db, now: string): boolean {
+  if (db.$client.inTransaction || !needsReconcile(db, now)) return false
+  try {
+    inTransaction(db, now, () => undefined)
+    return true
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? ''
+    if (!/^SQLITE_(BUSY|READONLY|FULL|IOERR)/.test(code)) throw err
+    return false
+  }
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000

@@ -1,4 +1,5 @@
 import t from 'tap'
+import { createKey } from '../../src/auth/api-keys.js'
 import { seedDocument } from '../../seed/load.js'
 import { isAnchored } from '../../src/resources/quotes/anchor.js'
 import { insertMissing } from '../../src/resources/articles/store.js'
@@ -121,9 +122,13 @@ t.test('unknown article: 404 problem on the article and every nested list', asyn
 t.test('drafts and withdrawn stories are not on the public API', async (t) => {
   const db = testDb(t)
   insertMissing(db, fixtureDocument(1, { status: 'draft' }))
-  insertMissing(db, fixtureDocument(2, { status: 'withdrawn' }))
+  insertMissing(db, fixtureDocument(2))
   insertMissing(db, fixtureDocument(3))
   const app = await build(t, db)
+  // Withdrawn after it was public: only such a story answers 410.
+  const { secret } = createKey(db, 'Desk', ['write'])
+  const withdrawn = await app.inject({ method: 'DELETE', url: '/v1/articles/fixture-story-2', headers: { authorization: `Bearer ${secret}`, 'if-match': '*' } })
+  t.equal(withdrawn.statusCode, 204)
   const list = (await app.inject('/v1/articles')).json()
   t.same(list.data.map((a: Json) => a.slug), ['fixture-story-3', SLUG])
   t.equal(list.page.total, 2)

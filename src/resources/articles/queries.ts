@@ -140,8 +140,18 @@ export function articleOfRow(db: Db, row: ArticleRow): Article {
   }
 }
 
-/** Whether a story was withdrawn: partners that mirrored it must learn it is gone. */
-export const isWithdrawn = (db: Db, idOrSlug: string) => findAnyArticleRow(db, idOrSlug)?.status === 'withdrawn'
+const announced = preparedFor((db) =>
+  db.$client.prepare(`select exists (select 1 from events where resource_id = ? and resource = 'article' and type = 'created')`).pluck(),
+)
+
+/**
+ * Whether a story was withdrawn after it was public: partners that mirrored it must learn it
+ * is gone. A draft or embargo that was spiked never existed for them, so it is not found.
+ */
+export function isWithdrawn(db: Db, idOrSlug: string): boolean {
+  const row = findAnyArticleRow(db, idOrSlug)
+  return row?.status === 'withdrawn' && announced(db).get(row.id) === 1
+}
 
 const GONE = '\u0000gone'
 
@@ -206,7 +216,7 @@ function articleWhere(db: Db, seen: Seen, f: ArticleFilters): SQL | undefined | 
       .where(and(eq(quotes.articleId, articles.id), eq(sources.anonymous, true)))
     conditions.push(f.anonymousSources ? exists(anonymousQuote) : notExists(anonymousQuote))
   }
-  if (f.q !== undefined) conditions.push(matching(articles.id, 'article', f.q))
+  if (f.q !== undefined) conditions.push(matching(articles.id, 'article', f.q, seen.preview))
   return and(...conditions)
 }
 

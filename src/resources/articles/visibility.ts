@@ -3,6 +3,7 @@ import { dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles } from '../../db/schema.js'
+import { catchUp } from '../../lib/writes.js'
 
 /**
  * Who is looking, and when. The public sees published stories whose publication time has
@@ -35,10 +36,11 @@ const nextLift = preparedFor((db) =>
  * lift sees a new epoch, with no job running.
  */
 export function resolveView(db: Db, view: View): Seen {
-  const data = dbEpoch(db)
+  let data = dbEpoch(db)
   if (view.preview) return { preview: true, asOf: view.now, epoch: data, prefix: 'preview|' }
   const s = states(db)
   if (s.data !== data || view.now < s.from || (s.until !== null && view.now >= s.until)) {
+    if (catchUp(db, view.now)) data = dbEpoch(db)
     s.data = data
     s.from = view.now
     s.until = (nextLift(db).get(view.now) as string | null) ?? null

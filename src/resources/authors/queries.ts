@@ -2,7 +2,7 @@ import { and, asc, count, eq, exists, getTableColumns, inArray, or, sql, type SQ
 import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
-import { articleAuthors, articles, AUTHOR_ROLES, authors } from '../../db/schema.js'
+import { articleAuthors, articles, AUTHOR_ROLES, authors, quotes } from '../../db/schema.js'
 import { nameContains, pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
 import { resolveView, visibleThroughJoin, type Seen, type View } from '../articles/visibility.js'
@@ -37,6 +37,34 @@ export function findAuthor(db: Db, idOrSlug: string): Author | undefined {
 
 export const resolveAuthorId = (db: Db, idOrSlug: string) => findAuthor(db, idOrSlug)?.id
 
+// A person is public once a story this audience sees credits them, or says they were the
+// one spoken to: an embargo covers the people it would reveal.
+const inVisibleStory = (db: Db, seen: Seen) =>
+  or(
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(articleAuthors)
+        .innerJoin(articles, eq(articles.id, articleAuthors.articleId))
+        .where(and(eq(articleAuthors.authorId, authors.id), visibleThroughJoin(seen))),
+    ),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(quotes)
+        .innerJoin(articles, eq(articles.id, quotes.articleId))
+        .where(and(eq(quotes.saidToId, authors.id), visibleThroughJoin(seen))),
+    ),
+  )
+
+/** The author as this caller may read it: editors see every stored author, the public only those of public stories. */
+export function findReadableAuthor(db: Db, view: View, idOrSlug: string): Author | undefined {
+  const author = findAuthor(db, idOrSlug)
+  if (!author || view.preview) return author
+  const seen = resolveView(db, view)
+  return db.select({ one: sql`1` }).from(authors).where(and(eq(authors.id, author.id), inVisibleStory(db, seen))).get() ? author : undefined
+}
+
 /**
  * The one representation of an author, sent by GET and by every write: an If-Match carries
  * the ETag of these exact bytes, so no route may build them another way.
@@ -52,6 +80,7 @@ function listAuthorsPage(
   opts: { limit: number; cursor?: string | undefined; sort: AuthorSort; fields: string[] },
 ) {
   const where = and(
+    seen.preview ? undefined : inVisibleStory(db, seen),
     f.organization ? eq(authors.organization, f.organization) : undefined,
     f.role
       ? exists(

@@ -11,7 +11,7 @@ import { notFound } from '../../problems.js'
 import { listArticlesJson } from '../articles/queries.js'
 import { ArticleListQuery, articleListArgs } from '../articles/routes.js'
 import { ArticleSummary } from '../articles/schemas.js'
-import { AUTHOR_SORTS, authorJson, findAuthor, listAuthorsJson } from './queries.js'
+import { AUTHOR_SORTS, authorJson, findReadableAuthor, listAuthorsJson } from './queries.js'
 import { Author } from './schemas.js'
 import { AuthorPatch, createAuthor, deleteAuthor, NewAuthor, updateAuthor } from './writes.js'
 
@@ -59,7 +59,7 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (req, reply) => {
-      const author = findAuthor(db, req.params.idOrSlug)
+      const author = findReadableAuthor(db, req.view, req.params.idOrSlug)
       if (!author) throw notFound('author', req.params.idOrSlug)
       return send(reply, withRepresentation(200, authorJson(author)))
     },
@@ -148,7 +148,7 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (req, reply) => {
-      const author = findAuthor(db, req.params.idOrSlug)
+      const author = findReadableAuthor(db, req.view, req.params.idOrSlug)
       if (!author) throw notFound('author', req.params.idOrSlug)
       return sendJson(reply, listArticlesJson(db, req.view, ...articleListArgs(req.query, { author: author.id })))
     },

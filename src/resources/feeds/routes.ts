@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js'
 import { IdOrSlug, NoQuery, problemResponses } from '../../lib/schemas.js'
 import { notFound, Problem } from '../../problems.js'
 import { publicView, resolveView } from '../articles/visibility.js'
-import { findAuthor } from '../authors/queries.js'
+import { findReadableAuthor } from '../authors/queries.js'
 import { findVisibleTag } from '../tags/queries.js'
 import { FEED_FORMATS, writers, type FeedFormat } from './formats.js'
 import { feedModel, SITE_NAME, type FeedModel } from './model.js'
@@ -117,7 +117,8 @@ export const feedRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         },
       },
       async (req, reply) => {
-        const author = findAuthor(db, req.params.idOrSlug)
+        // The public's lookup even for a write key, as for tags: a person only drafts credit is not yet news.
+        const author = findReadableAuthor(db, publicView(new Date(req.view.now)), req.params.idOrSlug)
         if (!author) throw notFound('author', req.params.idOrSlug)
         return sendFeed(req, reply, format, {
           key: `author:${author.id}`,

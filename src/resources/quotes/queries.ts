@@ -116,7 +116,7 @@ function listQuotesPage(db: Db, seen: Seen, f: QuoteFilters, opts: QuoteListOpti
         // every anonymous source and sort them all for one page.
         sql`+${quotes.sourceId} in (select ${sources.id} from ${sources} where ${sources.anonymous} = ${f.anonymous ? 1 : 0})`
       : undefined,
-    f.q !== undefined ? matching(quotes.id, 'quote', f.q) : undefined,
+    f.q !== undefined ? matching(quotes.id, 'quote', f.q, seen.preview) : undefined,
   )
   const sort = SORTS[opts.sort]
   const { rows, nextCursor } = pageOf<KeyRow>(

@@ -1,15 +1,15 @@
 import { inArray, sql } from 'drizzle-orm'
-import { cached, cachedCount } from '../../db/cache.js'
+import { cached } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { articles, quotes, type SEARCH_KINDS, sources } from '../../db/schema.js'
 import { pickFields } from '../../lib/listing.js'
-import { pageJson, pageOf } from '../../lib/pagination.js'
-import { toFtsQuery } from '../../lib/search-query.js'
+import { decodeCursor, encodeCursor, pageJson } from '../../lib/pagination.js'
+import { matchExpression, searchIndexFor } from '../../lib/search.js'
+import { badParameter } from '../../problems.js'
 import { resolveView, visibleThroughJoin, type Seen, type View } from '../articles/visibility.js'
 import type { SearchHit } from './schemas.js'
 
 type Kind = (typeof SEARCH_KINDS)[number]
-type HitRow = { kind: Kind; ref: string; rank: number; rid: number; snippet: string }
 
 // Private-use characters mark matches inside FTS5's snippet, so the text can be
 // HTML-escaped before they become <mark> tags: a story's own text never becomes markup.
@@ -36,32 +36,63 @@ const visibleHits = (seen: Seen) => {
 
 type SearchArgs = { q: string; types: Kind[]; fields: string[]; limit: number; cursor?: string | undefined }
 
+/**
+ * How many matches a search ranks: the most recently indexed ones. Ranking (bm25) and
+ * counting cost per match, so without a bound a common word would rank the whole archive
+ * for one page. A search matching more is answered from these, and says so.
+ */
+export const SEARCH_CANDIDATES = 1000
+
 /** A page of hits as served, from the cache when nothing was written since it was made. */
 export function searchJson(db: Db, view: View, q: SearchArgs): string {
   const seen = resolveView(db, view)
   return cached(db, seen.epoch, `${seen.prefix}search:${JSON.stringify(q)}`, () => searchPage(db, seen, q))
 }
 
+type Candidate = { rid: number; rank: number }
+
 function searchPage(db: Db, seen: Seen, q: SearchArgs): string {
-  const epoch = seen.epoch
-  const match = toFtsQuery(q.q)
-  const hits = sql`select r.kind as kind, r.ref as ref, r.id as rid,
-      bm25(search_index, 3.0, 1.0) as rank,
-      snippet(search_index, -1, ${OPEN}, ${CLOSE}, '…', 16) as snippet
-    from search_index join search_rows r on r.id = search_index.rowid
-    where search_index match ${match} and r.kind in (${sql.join(q.types.map((t) => sql`${t}`), sql`, `)}) and ${visibleHits(seen)}`
-  const rank = sql.raw('rank')
-  const rid = sql.raw('rid')
-  const { rows, nextCursor } = pageOf<HitRow>(
-    { name: 'relevance', keyset: { columns: [rank, rid], direction: 'asc' }, key: (h) => [h.rank, h.rid] },
-    q,
-    (after, limit) =>
-      db.all<HitRow>(sql`select * from (${hits}) ${after ? sql`where ${after}` : sql``} order by rank, rid limit ${limit}`),
-  )
-  const total = cachedCount(db, epoch, {
-    toSQL: () => ({ sql: `search:${seen.prefix}${seen.asOf}:${match}`, params: q.types }),
-    get: () => db.get<{ n: number }>(sql`select count(*) as n from (${hits})`),
-  })
+  const index = searchIndexFor(seen.preview)
+  // Editors' index holds withdrawn text too (visibleHits leaves it out); the public's only what is public.
+  // The public index needs no visibility test, so candidates come from FTS5 alone; what
+  // they are is looked up for the page's rows only.
+  const candidates = seen.preview
+    ? db.all<Candidate>(sql`select t.rowid as rid, bm25(${index}, 0.0, 3.0, 1.0) as rank
+      from ${index} t join search_rows r on r.id = t.rowid
+      where ${index} match ${matchExpression(q.q, q.types)} and ${visibleHits(seen)}
+      order by t.rowid desc limit ${SEARCH_CANDIDATES + 1}`)
+    : db.all<Candidate>(sql`select rowid as rid, bm25(${index}, 0.0, 3.0, 1.0) as rank
+      from ${index} where ${index} match ${matchExpression(q.q, q.types)}
+      order by rowid desc limit ${SEARCH_CANDIDATES + 1}`)
+  const totalIsExact = candidates.length <= SEARCH_CANDIDATES
+  const ranked = candidates.slice(0, SEARCH_CANDIDATES).sort((a, b) => a.rank - b.rank || a.rid - b.rid)
+  // Keyset over (rank, rowid), as a list's cursor is over its sort key.
+  const position = q.cursor === undefined ? undefined : decodeCursor(q.cursor, 'relevance', 2)
+  if (position && !position.every((v) => typeof v === 'number')) {
+    throw badParameter('query', 'cursor', 'is not a cursor this list issued; use a nextCursor as given.')
+  }
+  const [rank, rid] = (position ?? []) as number[]
+  const rest = position ? ranked.filter((h) => h.rank > rank! || (h.rank === rank && h.rid > rid!)) : ranked
+  const page = rest.slice(0, q.limit)
+  const nextCursor = rest.length > q.limit ? encodeCursor('relevance', [page.at(-1)!.rank, page.at(-1)!.rid]) : null
+  const refs = new Map<number, { kind: Kind; ref: string }>()
+  if (page.length > 0) {
+    for (const r of db.all<{ id: number; kind: Kind; ref: string }>(
+      sql`select id, kind, ref from search_rows where id in (${sql.join(page.map((h) => sql`${h.rid}`), sql`, `)})`,
+    )) {
+      refs.set(r.id, r)
+    }
+  }
+  const rows = page.map((h) => ({ ...h, ...refs.get(h.rid)! }))
+
+  // Snippets only for the page, from the user's words alone (never the kind term).
+  const snippets = new Map<number, string>()
+  if (rows.length > 0) {
+    for (const r of db.all<{ rid: number; snippet: string }>(sql`select rowid as rid, snippet(${index}, -1, ${OPEN}, ${CLOSE}, '…', 16) as snippet
+      from ${index} where ${index} match ${matchExpression(q.q)} and rowid in (${sql.join(rows.map((h) => sql`${h.rid}`), sql`, `)})`)) {
+      snippets.set(r.rid, r.snippet)
+    }
+  }
 
   const ids = (kind: Kind) => rows.filter((h) => h.kind === kind).map((h) => h.ref)
   const titles = new Map<string, { title: string; slug: string | null; articleId: string | null }>()
@@ -89,7 +120,8 @@ function searchPage(db: Db, seen: Seen, q: SearchArgs): string {
   }
   const items: SearchHit[] = rows.map((h) => {
     const t = titles.get(`${h.kind}:${h.ref}`)!
-    return { type: h.kind, id: h.ref, slug: t.slug, title: t.title, articleId: t.articleId, snippet: toHtml(h.snippet), score: -h.rank }
+    return { type: h.kind, id: h.ref, slug: t.slug, title: t.title, articleId: t.articleId, snippet: toHtml(snippets.get(h.rid) ?? ''), score: -h.rank }
   })
-  return pageJson(pickFields(items, q.fields).map((i) => JSON.stringify(i)), { limit: q.limit, nextCursor, total })
+  const total = Math.min(candidates.length, SEARCH_CANDIDATES)
+  return pageJson(pickFields(items, q.fields).map((i) => JSON.stringify(i)), { limit: q.limit, nextCursor, total, totalIsExact })
 }

@@ -91,7 +91,7 @@ function listSourcesPage(
     f.kind ? eq(sources.kind, f.kind) : undefined,
     f.anonymous !== undefined ? eq(sources.anonymous, f.anonymous) : undefined,
     f.affiliation ? eq(sources.affiliation, f.affiliation) : undefined,
-    f.q !== undefined ? matching(sources.id, 'source', f.q) : undefined,
+    f.q !== undefined ? matching(sources.id, 'source', f.q, seen.preview) : undefined,
   )
   const sort = SORTS[opts.sort]
   const { rows, nextCursor } = pageOf<Source>(
