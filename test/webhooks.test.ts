@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { Response } from 'undici'
@@ -146,6 +147,61 @@ t.test('registration: admin only; the secret is shown once', async (t) => {
   }
   t.equal((await app.inject({ method: 'DELETE', url: `/v1/webhooks/${data.id}`, headers: admin })).statusCode, 404)
   t.same((await app.inject({ url: '/v1/webhooks', headers: admin })).json().page.total, 1)
+})
+
+t.test('a replayed registration never shows the secret again, not even after a delete', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'byline-webhooks-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'byline.db')
+  const db = openDb(file)
+  migrateDb(db)
+  t.teardown(() => db.$client.close())
+  const app = await buildApp({ db, clock: () => new Date(T0) })
+  t.teardown(() => app.close())
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/v1`
+  const admin = { authorization: `Bearer ${createKey(db, 'Ops', ['admin']).secret}` }
+  const register = (key: string, body: Json) =>
+    fetch(`${base}/webhooks`, {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    })
+  const generated = { url: 'https://partner.example/hooks/byline', events: ['article.created'] }
+  const chosen = { url: 'https://partner.example/hooks/other', events: ['*'], secret: `whsec_${Buffer.alloc(32, 9).toString('base64')}` }
+
+  const first = await register('hook-1', generated)
+  t.equal(first.status, 201)
+  const created = ((await first.json()) as Json).data
+  t.match(created.secret, /^whsec_/, 'the first answer shows the secret')
+  const own = await register('hook-2', chosen)
+  t.equal(own.status, 201)
+  t.equal(((await own.json()) as Json).data.secret, chosen.secret)
+
+  const replayed = async (key: string, body: Json) => {
+    const res = await register(key, body)
+    t.equal(res.status, 201, `${key} replays its 201`)
+    t.equal(res.headers.get('idempotent-replayed'), 'true')
+    const data = ((await res.json()) as Json).data
+    t.equal(res.headers.get('location'), `/v1/webhooks/${data.id}`)
+    return data
+  }
+  t.same(await replayed('hook-1', generated), { ...created, secret: null }, 'a replay is the first answer without its secret')
+  t.equal((await replayed('hook-2', chosen)).secret, null, 'a secret the partner chose is not echoed either')
+
+  const del = await fetch(`${base}/webhooks/${created.id}`, { method: 'DELETE', headers: admin })
+  t.equal(del.status, 204)
+  t.same(await replayed('hook-1', generated), { ...created, secret: null }, 'nor after the webhook is deleted')
+
+  // What is kept for replays, read from the file by another connection.
+  const reader = openDb(file)
+  t.teardown(() => reader.$client.close())
+  const kept = reader.$client.prepare('select * from idempotency_keys').all() as Json[]
+  t.equal(kept.length, 2, 'both registrations are remembered')
+  for (const row of kept) {
+    const text = JSON.stringify(row)
+    t.notOk(text.includes(created.secret) || text.includes(chosen.secret) || text.includes('whsec_'), `no secret kept under ${row.key}`)
+  }
 })
 
 t.test('registration refuses bad URLs, events and secrets', async (t) => {

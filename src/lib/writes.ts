@@ -8,8 +8,12 @@ import { needsReconcile, reconcile } from '../changes/reconcile.js'
 import { preparedFor } from '../db/prepared.js'
 import { Problem } from '../problems.js'
 
-/** What a write answers: sent once it has committed, and kept for Idempotency-Key replays. */
-export type WriteResult = { status: number; body: string | null; headers: Record<string, string> }
+/**
+ * What a write answers: sent once it has committed, and kept for Idempotency-Key replays.
+ * `replay`, when given, is what is kept and replayed instead: the first answer may hold
+ * something that must be shown once and never stored (a signing secret).
+ */
+export type WriteResult = { status: number; body: string | null; headers: Record<string, string>; replay?: WriteResult }
 
 /**
  * A strong entity tag of a representation: a digest of its exact bytes, so it changes
@@ -156,8 +160,9 @@ export function idempotentWrite(db: Db, req: FastifyRequest, now: Date, write: (
       return { status: stored.status, body: stored.body === '' ? null : stored.body, headers }
     }
     const result = write()
+    const kept = result.replay ?? result
     sql.expire.run(new Date(now.getTime() - DAY_MS).toISOString())
-    sql.insert.run(owner, key, fingerprint, result.status, JSON.stringify(result.headers), result.body ?? '', now.toISOString())
+    sql.insert.run(owner, key, fingerprint, kept.status, JSON.stringify(kept.headers), kept.body ?? '', now.toISOString())
     return result
   })
 }

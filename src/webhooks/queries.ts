@@ -40,7 +40,13 @@ export function createWebhook(db: Db, input: NewWebhook, now: Date, keyId: strin
     createdAt: now.toISOString(),
   }
   db.insert(webhooks).values(row).run()
-  return withRepresentation(201, JSON.stringify({ data: { ...wire({ ...row, disabledAt: null }), secret } }), { location: location(id) })
+  const webhook = wire({ ...row, disabledAt: null })
+  const headers = { location: location(id) }
+  // Shown once, ever: what an Idempotency-Key keeps for replays never holds the secret.
+  return {
+    ...withRepresentation(201, JSON.stringify({ data: { ...webhook, secret } }), headers),
+    replay: withRepresentation(201, JSON.stringify({ data: { ...webhook, secret: null } }), headers),
+  }
 }
 
 /**

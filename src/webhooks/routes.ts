@@ -37,7 +37,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<WebhookRouteOptions> = async (
         operationId: 'createWebhook',
         summary: 'Register an endpoint for events; answers 201 with its signing secret, shown this once',
         description:
-          'Each matching event is POSTed to the URL as `{"type","timestamp","data"}`, signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature), and retried with backoff until a 2xx answers; redirects are not followed. The URL must not point at a loopback, private or link-local address, checked again on every connection.',
+          'Each matching event is POSTed to the URL as `{"type","timestamp","data"}`, signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature), and retried with backoff until a 2xx answers; redirects are not followed. The URL must not point at a loopback, private or link-local address, checked again on every connection. The secret is in the first answer only: a replay under the same Idempotency-Key answers `secret: null`.',
         headers: IdempotencyHeaders,
         querystring: NoQuery,
         body: NewWebhook,

@@ -67,11 +67,14 @@ export const Webhook = z
 export type Webhook = z.infer<typeof Webhook>
 
 export const CreatedWebhook = Webhook.extend({
-  secret: z.string().meta({
-    description:
-      'Verifies the webhook-signature of every delivery (Standard Webhooks). Shown this once: keep it, it cannot be read again.',
-  }),
-}).meta({ id: 'CreatedWebhook', description: 'The endpoint as created, with its signing secret.' })
+  secret: z
+    .string()
+    .nullable()
+    .meta({
+      description:
+        'Verifies the webhook-signature of every delivery (Standard Webhooks). Shown only in the first answer: keep it, it cannot be read again. A replay of the registration under its Idempotency-Key answers null.',
+    }),
+}).meta({ id: 'CreatedWebhook', description: 'The endpoint as created, with its signing secret (only in the first answer).' })
 
 export const WebhookDelivery = z
   .object({
