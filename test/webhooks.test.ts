@@ -413,6 +413,14 @@ t.test('forbidden addresses, and registration-time checks', async (t) => {
   for (const address of forbidden) t.ok(forbiddenReason(address), `${address} is refused: ${forbiddenReason(address)}`)
   const allowed = ['8.8.8.8', '93.184.216.34', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::']
   for (const address of allowed) t.equal(forbiddenReason(address), undefined, `${address} is allowed`)
+  // With private addresses allowed, link-local and metadata ones (however written) are still refused.
+  const metadata = ['169.254.169.254', '169.254.0.1', '100.100.100.200', 'fd00:ec2::254', 'fe80::1', 'febf::1', '::ffff:169.254.169.254', '64:ff9b::a9fe:a9fe', '2002:a9fe:a9fe::', '::169.254.169.254']
+  for (const address of metadata) t.ok(forbiddenReason(address, true), `${address} is refused even so: ${forbiddenReason(address, true)}`)
+  for (const address of ['127.0.0.1', '10.0.0.1', '192.168.1.1', '100.64.0.1', '::1', 'fd00::1', 'fd00:ec2::253', 'fec0::1', ...allowed]) {
+    t.equal(forbiddenReason(address, true), undefined, `${address} is allowed as private`)
+  }
+  t.match(registrationProblem(new URL('http://[fd00:ec2::254]/'), true), /cloud metadata/)
+  t.equal(registrationProblem(new URL('http://api.localhost/'), true), undefined)
   t.equal(registrationProblem(new URL('https://partner.example/hook')), undefined)
   t.match(registrationProblem(new URL('http://[fd00::5]/')), /unique local/)
   t.match(registrationProblem(new URL('http://api.localhost/')), /loopback name/)
@@ -445,6 +453,97 @@ t.test('the connect-time lookup judges every address a name resolves to', async 
   t.match(rebind.err, { name: 'ForbiddenAddressError', message: 'rebind.example resolves to 10.0.0.5, a private address; refused' }, 'one bad address is enough')
   t.match((await lookup('empty.example', false)).err, { code: 'ENOTFOUND' })
   t.match((await lookup('nxdomain.example', false)).err, { code: 'ENOTFOUND' })
+})
+
+// Where a cloud's metadata service answers (and hands out the machine's credentials).
+const METADATA_URLS = [
+  'http://169.254.169.254/latest/meta-data/',
+  'http://169.254.0.23/',
+  'http://[fd00:ec2::254]/latest/meta-data/',
+  'http://[fe80::1]/hook',
+  'http://[::ffff:169.254.169.254]/',
+  'http://[::ffff:a9fe:a9fe]/',
+  'http://100.100.100.200/latest/meta-data/',
+]
+
+t.test('ALLOW_PRIVATE_WEBHOOKS still refuses link-local and cloud metadata addresses at registration', async (t) => {
+  const db = testDb(t)
+  const app = await buildApp({ db, clock: () => new Date(T0), allowPrivateWebhooks: true })
+  t.teardown(() => app.close())
+  const admin = { authorization: `Bearer ${createKey(db, 'Ops', ['admin']).secret}` }
+  const post = (url: string) => app.inject({ method: 'POST', url: '/v1/webhooks', headers: admin, payload: { url, events: ['*'] } })
+  for (const url of METADATA_URLS) {
+    const res = await post(url)
+    t.equal(res.statusCode, 422, `${url}: ${res.body}`)
+    t.match(res.headers['content-type'], /^application\/problem\+json/)
+    t.match(res.json(), { status: 422, errors: [{ in: 'body', pointer: '/url', detail: /link-local|metadata/ }] }, url)
+  }
+  t.equal((await app.inject({ url: '/v1/webhooks', headers: admin })).json().page.total, 0, 'nothing was stored')
+  for (const url of ['http://127.0.0.1:8080/hook', 'http://10.1.2.3/hook', 'http://[fd00::5]/hook', 'http://localhost:3000/hook']) {
+    t.equal((await post(url)).statusCode, 201, `${url} is private, and allowed`)
+  }
+})
+
+t.test('ALLOW_PRIVATE_WEBHOOKS still refuses link-local and cloud metadata addresses when connecting', async (t) => {
+  const db = testDb(t)
+  const endpoint = await receiver(t)
+  const refused = new Map(METADATA_URLS.map((url) => [queue(db, hook(db, url).id).id, url]))
+  const local = queue(db, hook(db, `${endpoint.url}/hook`).id)
+  // Long enough that a connection really attempted would end as a timeout, not a refusal.
+  const w = worker(t, { db, allowPrivate: true, clock: () => new Date(T0), timeoutMs: 3_000 })
+  for (const outcome of await w.take(refused.size + 1)) {
+    if (outcome.deliveryId === local.id) {
+      t.match(outcome, { status: 'delivered' }, 'a loopback endpoint is still reached')
+      continue
+    }
+    const url = refused.get(outcome.deliveryId)!
+    t.match(outcome, { status: 'pending', httpStatus: null, error: /^\S+ is a (link-local|cloud metadata) address.*; refused$/ }, url)
+  }
+  t.equal(endpoint.received.length, 1)
+})
+
+t.test('ALLOW_PRIVATE_WEBHOOKS still refuses a name that resolves to a metadata address', async (t) => {
+  const db = testDb(t)
+  const endpoint = await receiver(t)
+  const answers: Record<string, { address: string; family: number }[]> = {
+    'metadata.google.internal': [{ address: '169.254.169.254', family: 4 }],
+    'instance-data.example': [{ address: '127.0.0.1', family: 4 }, { address: 'fd00:ec2::254', family: 6 }],
+    'partner.internal': [{ address: '127.0.0.1', family: 4 }],
+  }
+  const ssrf = await t.mockImport<typeof import('../src/webhooks/ssrf.js')>('../src/webhooks/ssrf.js', {
+    'node:dns': {
+      lookup: (host: string, _options: unknown, cb: (err: Error | null, a?: unknown) => void) => cb(null, answers[host] ?? []),
+    },
+  })
+  const { startWebhookWorker } = await t.mockImport<typeof import('../src/webhooks/worker.js')>('../src/webhooks/worker.js', {
+    '../src/webhooks/ssrf.js': ssrf,
+  })
+  const metadata = queue(db, hook(db, `http://metadata.google.internal:${endpoint.port}/computeMetadata/v1/`).id)
+  const mixed = queue(db, hook(db, `http://instance-data.example:${endpoint.port}/`).id)
+  const local = queue(db, hook(db, `http://partner.internal:${endpoint.port}/hook`).id)
+  const outcomes = new Map<string, AttemptOutcome>()
+  const all = new Promise<void>((resolve) => {
+    const w = startWebhookWorker({
+      db,
+      allowPrivate: true,
+      clock: () => new Date(T0),
+      pollIntervalMs: 60_000,
+      timeoutMs: 3_000,
+      onAttempt: (o) => {
+        outcomes.set(o.deliveryId, o)
+        if (outcomes.size === 3) resolve()
+      },
+    })
+    t.teardown(() => w.stop())
+  })
+  await all
+  t.match(outcomes.get(metadata.id), {
+    status: 'pending',
+    error: 'metadata.google.internal resolves to 169.254.169.254, a link-local address (cloud metadata lives here); refused',
+  })
+  t.match(outcomes.get(mixed.id), { status: 'pending', error: /^instance-data\.example resolves to fd00:ec2::254, a cloud metadata address.*; refused$/ })
+  t.match(outcomes.get(local.id), { status: 'delivered' }, 'a name resolving to loopback is still reached')
+  t.equal(endpoint.received.length, 1)
 })
 
 t.test('a refused connection and a vanished event are recorded', async (t) => {

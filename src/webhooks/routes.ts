@@ -15,7 +15,7 @@ const BODY_LIMIT = 16 * 1024
 
 export type WebhookRouteOptions = {
   db: Db
-  /** Accept URLs naming loopback and private addresses (ALLOW_PRIVATE_WEBHOOKS). */
+  /** Accept URLs naming loopback and private addresses (ALLOW_PRIVATE_WEBHOOKS), never link-local or metadata ones. */
   allowPrivateWebhooks?: boolean
 }
 
@@ -48,9 +48,10 @@ export const webhookRoutes: FastifyPluginAsyncZod<WebhookRouteOptions> = async (
       },
     },
     async (req, reply) => {
-      if (!allowPrivateWebhooks) {
-        const problem = registrationProblem(new URL(req.body.url))
-        if (problem) throw unprocessable('/url', `${problem}; webhooks must reach a public address`)
+      const problem = registrationProblem(new URL(req.body.url), allowPrivateWebhooks)
+      if (problem) {
+        const rule = allowPrivateWebhooks ? 'webhooks never reach link-local or cloud metadata addresses' : 'webhooks must reach a public address'
+        throw unprocessable('/url', `${problem}; ${rule}`)
       }
       const now = new Date(req.view.now)
       const keyId = req.apiKey?.id ?? null

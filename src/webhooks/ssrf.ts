@@ -5,13 +5,15 @@ import { Agent, buildConnector } from 'undici'
 /**
  * Why an address must not be called from inside our network, or undefined when it is a
  * public unicast address. Partners choose webhook URLs, so without this a URL could make
- * the server POST to its own loopback, the LAN, or a cloud metadata service.
+ * the server POST to its own loopback, the LAN, or a cloud metadata service. With
+ * `allowPrivate` (ALLOW_PRIVATE_WEBHOOKS) loopback and private addresses pass, but never
+ * link-local or cloud metadata ones: those hand out the machine's own credentials.
  */
-export function forbiddenReason(address: string): string | undefined {
+export function forbiddenReason(address: string, allowPrivate = false): string | undefined {
   const family = isIP(address)
-  if (family === 4) return v4Reason(v4Bytes(address))
-  if (family === 6) return v6Reason(v6Bytes(address))
-  return 'not an IP address'
+  if (family === 0) return 'not an IP address'
+  if (allowPrivate) return family === 4 ? metadataV4Reason(v4Bytes(address)) : metadataV6Reason(v6Bytes(address))
+  return family === 4 ? v4Reason(v4Bytes(address)) : v6Reason(v6Bytes(address))
 }
 
 type Range = [bytes: number[], prefix: number, reason: string]
@@ -56,13 +58,21 @@ function v4Reason(bytes: number[]): string | undefined {
   return V4.find((range) => inRange(bytes, range))?.[2]
 }
 
-function v6Reason(b: number[]): string | undefined {
+/** The IPv4 address an IPv6 one reaches, when it embeds one. */
+function embeddedV4(b: number[]): number[] | undefined {
   const zeros = (from: number, to: number) => b.slice(from, to).every((x) => x === 0)
   // ::ffff:a.b.c.d (mapped) and 64:ff9b::a.b.c.d (NAT64) reach the IPv4 address they embed.
-  if (zeros(0, 10) && b[10] === 0xff && b[11] === 0xff) return embedded(b.slice(12, 16))
-  if (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(4, 12)) return embedded(b.slice(12, 16))
+  if (zeros(0, 10) && b[10] === 0xff && b[11] === 0xff) return b.slice(12, 16)
+  if (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(4, 12)) return b.slice(12, 16)
   // 6to4 carries an IPv4 address in bits 16 to 48.
-  if (b[0] === 0x20 && b[1] === 0x02) return embedded(b.slice(2, 6))
+  if (b[0] === 0x20 && b[1] === 0x02) return b.slice(2, 6)
+  return undefined
+}
+
+function v6Reason(b: number[]): string | undefined {
+  const zeros = (from: number, to: number) => b.slice(from, to).every((x) => x === 0)
+  const v4 = embeddedV4(b)
+  if (v4) return embedded(v4, v4Reason)
   if (zeros(0, 15) && b[15] === 1) return 'a loopback address'
   if (zeros(0, 16)) return 'the unspecified address'
   if (b[0] === 0xff) return 'a multicast address'
@@ -73,9 +83,32 @@ function v6Reason(b: number[]): string | undefined {
   return V6.find((range) => inRange(b, range))?.[2]
 }
 
-function embedded(v4: number[]): string | undefined {
-  const reason = v4Reason(v4)
+function embedded(v4: number[], judge: (bytes: number[]) => string | undefined): string | undefined {
+  const reason = judge(v4)
   return reason && `${reason} (as IPv4 ${v4.join('.')})`
+}
+
+// Refused even where private addresses are allowed. Cloud metadata services answer on
+// link-local addresses (169.254.169.254 on AWS, GCP, Azure, Oracle; 169.254.0.23 on
+// Tencent), on fd00:ec2::254 (AWS over IPv6) and on 100.100.100.200 (Alibaba).
+const METADATA_V4: Range[] = [
+  [[169, 254, 0, 0], 16, 'a link-local address (cloud metadata lives here)'],
+  [[100, 100, 100, 200], 32, 'a cloud metadata address'],
+]
+const METADATA_V6: Range[] = [
+  [[0xfe, 0x80], 10, 'a link-local address'],
+  [[0xfd, 0x00, 0x0e, 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x54], 128, 'a cloud metadata address (AWS)'],
+]
+
+function metadataV4Reason(bytes: number[]): string | undefined {
+  return METADATA_V4.find((range) => inRange(bytes, range))?.[2]
+}
+
+function metadataV6Reason(b: number[]): string | undefined {
+  // IPv4-compatible ::a.b.c.d too: deprecated, but nothing is lost by judging what it embeds.
+  const v4 = embeddedV4(b) ?? (b.slice(0, 12).every((x) => x === 0) ? b.slice(12, 16) : undefined)
+  if (v4) return embedded(v4, metadataV4Reason)
+  return METADATA_V6.find((range) => inRange(b, range))?.[2]
 }
 
 function v4Bytes(address: string): number[] {
@@ -117,37 +150,43 @@ export function ipLiteral(hostname: string): string | undefined {
  * itself says is judged here (IP literals and `localhost`); a name may resolve anywhere,
  * and may resolve elsewhere later, so the connect-time check is the real guard.
  */
-export function registrationProblem(url: URL): string | undefined {
+export function registrationProblem(url: URL, allowPrivate = false): string | undefined {
   const ip = ipLiteral(url.hostname)
   if (ip) {
-    const reason = forbiddenReason(ip)
+    const reason = forbiddenReason(ip, allowPrivate)
     return reason && `${ip} is ${reason}`
   }
   const host = url.hostname.toLowerCase().replace(/\.$/, '')
-  if (host === 'localhost' || host.endsWith('.localhost')) return `${host} is a loopback name`
+  if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost'))) return `${host} is a loopback name`
   return undefined
 }
 
 /**
- * dns.lookup, refusing the connection when any address the name resolves to is forbidden:
- * judging the addresses actually connected to defeats DNS rebinding and names that point
- * inside (`localhost`, `metadata.internal`, a partner's record set to 10.0.0.5).
+ * dns.lookup, refusing the connection when any address the name resolves to is forbidden
+ * (as forbiddenReason judges it, with `allowPrivate`): judging the addresses actually
+ * connected to defeats DNS rebinding and names that point inside (`localhost`,
+ * `metadata.google.internal`, a partner's record set to 10.0.0.5).
  */
-export const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-    if (err) return callback(err, '', 0)
-    const bad = addresses.map((a) => [a.address, forbiddenReason(a.address)] as const).find(([, reason]) => reason)
-    if (bad) return callback(new ForbiddenAddressError(`${hostname} resolves to ${bad[0]}, ${bad[1]}; refused`), '', 0)
-    if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no addresses`), { code: 'ENOTFOUND' }), '', 0)
-    // Node asks for every address when it races IPv4 and IPv6 (autoSelectFamily).
-    if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses)
-    const first = addresses[0]!
-    callback(null, first.address, first.family)
-  })
+export function guardLookup(allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, '', 0)
+      const bad = addresses.map((a) => [a.address, forbiddenReason(a.address, allowPrivate)] as const).find(([, reason]) => reason)
+      if (bad) return callback(new ForbiddenAddressError(`${hostname} resolves to ${bad[0]}, ${bad[1]}; refused`), '', 0)
+      if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no addresses`), { code: 'ENOTFOUND' }), '', 0)
+      // Node asks for every address when it races IPv4 and IPv6 (autoSelectFamily).
+      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses)
+      const first = addresses[0]!
+      callback(null, first.address, first.family)
+    })
+  }
 }
 
+/** The lookup of deliveries to public addresses only. */
+export const guardedLookup: LookupFunction = guardLookup(false)
+
 export type AgentOptions = {
-  /** Let deliveries reach private and loopback addresses (tests, private deployments). */
+  /** Let deliveries reach private and loopback addresses (tests, private deployments), never link-local or metadata ones. */
   allowPrivate: boolean
   timeoutMs: number
 }
@@ -159,14 +198,12 @@ export type AgentOptions = {
  */
 export function deliveryAgent({ allowPrivate, timeoutMs }: AgentOptions): Agent {
   const timeouts = { headersTimeout: timeoutMs, bodyTimeout: timeoutMs }
-  const connectTimeout = { timeout: timeoutMs }
-  if (allowPrivate) return new Agent({ ...timeouts, connect: connectTimeout })
-  const connector = buildConnector({ ...connectTimeout, lookup: guardedLookup })
+  const connector = buildConnector({ timeout: timeoutMs, lookup: guardLookup(allowPrivate) })
   return new Agent({
     ...timeouts,
     connect: (options, callback) => {
       const ip = ipLiteral(options.hostname)
-      const reason = ip && forbiddenReason(ip)
+      const reason = ip && forbiddenReason(ip, allowPrivate)
       if (reason) return callback(new ForbiddenAddressError(`${ip} is ${reason}; refused`), null)
       return connector(options, callback)
     },
