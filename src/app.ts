@@ -17,6 +17,7 @@ import { correctionRoutes } from './resources/corrections/routes.js'
 import { feedRoutes } from './resources/feeds/routes.js'
 import { webhookRoutes } from './webhooks/routes.js'
 import { changeRoutes } from './changes/routes.js'
+import { ChangeWatcher } from './changes/watcher.js'
 import { authorRoutes } from './resources/authors/routes.js'
 import { quoteRoutes } from './resources/quotes/routes.js'
 import { searchRoutes } from './resources/search/routes.js'
@@ -45,6 +46,8 @@ export type AppOptions = {
   timeouts?: Timeouts
   /** Load shedding thresholds; off unless given (the server passes its configuration). */
   shedding?: Shedding
+  /** Requests that may wait on the changes feed at once (`wait`); past it they get a 503. */
+  maxLongPolls?: number
 }
 
 declare module 'fastify' {
@@ -52,6 +55,8 @@ declare module 'fastify' {
     publicOrigin: string | null
     /** Every route as registered, for the inventory test and operators. */
     routeInventory: { method: string; url: string; scope: string | undefined; documented: boolean }[]
+    /** What long polls on the changes feed wait on: how many wait, how often it reads. */
+    changeWatcher: ChangeWatcher
   }
 }
 
@@ -120,6 +125,7 @@ export async function buildApp({
   publicOrigin = null,
   timeouts = { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 5_000, connectionMs: 65_000 },
   shedding,
+  maxLongPolls = 1000,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -146,6 +152,13 @@ export async function buildApp({
 
   app.decorate('publicOrigin', publicOrigin)
   app.decorate('routeInventory', [])
+  const changeWatcher = new ChangeWatcher({
+    db,
+    clock,
+    maxWaiters: maxLongPolls,
+    onError: (err) => app.log.error({ err }, 'the changes feed could not be read for long polls'),
+  })
+  app.decorate('changeWatcher', changeWatcher)
   app.addHook('onRoute', (route) => {
     const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true
     for (const method of [route.method].flat()) {
@@ -234,9 +247,10 @@ export async function buildApp({
   await registerOpenApi(app)
 
   await app.register(healthRoutes, { db })
-  for (const routes of [articleRoutes, authorRoutes, sourceRoutes, quoteRoutes, tagRoutes, searchRoutes, correctionRoutes, feedRoutes, changeRoutes]) {
+  for (const routes of [articleRoutes, authorRoutes, sourceRoutes, quoteRoutes, tagRoutes, searchRoutes, correctionRoutes, feedRoutes]) {
     await app.register(routes, { prefix: '/v1', db })
   }
+  await app.register(changeRoutes, { prefix: '/v1', db, watcher: changeWatcher })
   await app.register(webhookRoutes, { prefix: '/v1', db, allowPrivateWebhooks })
   return app
 }

@@ -32,6 +32,8 @@ const Env = z.object({
   // Off by default: at 0.98 a saturated but healthy server (p99 25 ms) shed 90 % of its
   // requests, cutting what it served fivefold; delay is the signal that follows latency.
   MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0),
+  // Requests held open on the changes feed (`wait`) at once; past it, one that would wait gets a 503.
+  MAX_LONG_POLLS: z.coerce.number().int().min(1).max(100_000).default(1000),
   // Webhook deliveries may reach loopback and private addresses: tests and private networks only.
   ALLOW_PRIVATE_WEBHOOKS: z.enum(['true', 'false']).default('false'),
   // Comma-separated origins allowed to call the API from a browser; unset or `*` means any.
@@ -57,6 +59,7 @@ export type Config = {
   publicOrigin: string | null
   timeouts: Timeouts
   shedding: Shedding
+  maxLongPolls: number
 }
 
 export type Timeouts = { requestMs: number; headersMs: number; keepAliveMs: number; connectionMs: number }
@@ -94,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectionMs: e.CONNECTION_TIMEOUT_MS,
     },
     shedding: { maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS, maxEventLoopUtilization: e.MAX_EVENT_LOOP_UTILIZATION },
+    maxLongPolls: e.MAX_LONG_POLLS,
   }
 }

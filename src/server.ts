@@ -30,6 +30,7 @@ const app = await buildApp({
   publicOrigin: config.publicOrigin,
   timeouts: config.timeouts,
   shedding: config.shedding,
+  maxLongPolls: config.maxLongPolls,
   logger: {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie'],

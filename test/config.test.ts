@@ -16,6 +16,7 @@ t.test('defaults', async (t) => {
     publicOrigin: null,
     timeouts: { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 5_000, connectionMs: 65_000 },
     shedding: { maxEventLoopDelayMs: 200, maxEventLoopUtilization: 0 },
+    maxLongPolls: 1000,
   })
 })
 
@@ -39,4 +40,6 @@ t.test('values are parsed and checked', async (t) => {
   t.throws(() => loadConfig({ REQUEST_TIMEOUT_MS: '0' }), /REQUEST_TIMEOUT_MS/)
   t.equal(loadConfig({ MAX_EVENT_LOOP_DELAY_MS: '0' }).shedding.maxEventLoopDelayMs, 0, '0 turns the check off')
   t.throws(() => loadConfig({ MAX_EVENT_LOOP_UTILIZATION: '1.5' }), /MAX_EVENT_LOOP_UTILIZATION/)
+  t.equal(loadConfig({ MAX_LONG_POLLS: '20' }).maxLongPolls, 20)
+  for (const bad of ['0', '-1', 'many', '1.5']) t.throws(() => loadConfig({ MAX_LONG_POLLS: bad }), /MAX_LONG_POLLS/, bad)
 })

@@ -4,9 +4,9 @@ import type { Db } from '../db/client.js'
 import { preparedFor } from '../db/prepared.js'
 import { decodeCursor, encodeCursor } from '../lib/pagination.js'
 import { problemResponses } from '../lib/schemas.js'
-import { inTransaction } from '../lib/writes.js'
-import { ChangeEvent, eventsWritten, toEvent, type EventRow } from './events.js'
-import { needsReconcile } from './reconcile.js'
+import { Problem } from '../problems.js'
+import { ChangeEvent, toEvent, type EventRow } from './events.js'
+import { catchUp, type ChangeWatcher } from './watcher.js'
 
 const ChangesQuery = z.strictObject({
   since: z.string().max(200).optional().meta({ description: 'The `nextToken` of the previous answer; omit it to start from the beginning.' }),
@@ -30,26 +30,13 @@ const Changes = z
 
 const after = preparedFor((db) => db.$client.prepare('select seq, type, resource, resource_id, version, at from events where seq > ? order by seq limit ?'))
 
-// While waiting, look again this often even without a signal: another process may write.
-const POLL_MS = 500
+// A client told to come back: long enough for waits to end or events to release them.
+const RETRY_AFTER_SECONDS = 5
 
-export const changeRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const waiting = new Set<AbortController>()
-  app.addHook('preClose', async () => {
-    for (const w of waiting) w.abort()
-  })
+export type ChangeRouteOptions = { db: Db; watcher: ChangeWatcher }
 
-  /** Writes the events that writes or lifted embargoes left pending, if any. */
-  const catchUp = (now: string) => {
-    if (!needsReconcile(db, now)) return
-    try {
-      inTransaction(db, now, () => undefined)
-    } catch (err) {
-      // A database that cannot take writes still serves the events it has.
-      const code = (err as { code?: string }).code ?? ''
-      if (!/^SQLITE_(BUSY|READONLY|FULL|IOERR)/.test(code)) throw err
-    }
-  }
+export const changeRoutes: FastifyPluginAsyncZod<ChangeRouteOptions> = async (app, { db, watcher }) => {
+  app.addHook('preClose', async () => watcher.close())
 
   app.get(
     '/changes',
@@ -59,45 +46,37 @@ export const changeRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         operationId: 'listChanges',
         summary: 'What changed on the public API since a token: the delta-sync feed',
         description:
-          'Every creation, change, withdrawal and deletion of a public article, author, source, quote or tag, in order. Start without `since` for the whole history, then pass `nextToken` back. With `wait`, an empty answer is held until an event arrives or the time is up.',
+          'Every creation, change, withdrawal and deletion of a public article, author, source, quote or tag, in order. Start without `since` for the whole history, then pass `nextToken` back. With `wait`, an empty answer is held until an event arrives or the time is up; when the server already holds as many waiting requests as it allows (MAX_LONG_POLLS), a request that would wait is answered 503 with Retry-After instead.',
         querystring: ChangesQuery,
-        response: { 200: Changes, ...problemResponses(400, 401, 403, 429) },
+        response: {
+          200: Changes,
+          ...problemResponses(400, 401, 403, 429),
+          503: {
+            ...problemResponses(503)[503],
+            description: 'Service Unavailable: too many requests are already waiting (or shedding load, shutting down); retry after Retry-After',
+          },
+        },
       },
     },
     async (req, reply) => {
       const { limit, wait } = req.query
       const since = req.query.since === undefined ? 0 : Number(decodeCursor(req.query.since, 'changes', 1)[0])
-      // The request's clock, moved on by the real time spent waiting.
-      const started = Date.now()
-      const nowOf = () => new Date(new Date(req.view.now).getTime() + (Date.now() - started)).toISOString()
-      const read = () => {
-        catchUp(nowOf())
-        return after(db).all(since, limit + 1) as EventRow[]
-      }
-
-      let rows = read()
+      catchUp(db, req.view.now)
+      let rows = after(db).all(since, limit + 1) as EventRow[]
       if (rows.length === 0 && wait > 0) {
+        if (watcher.full) {
+          throw new Problem(
+            503,
+            `${watcher.maxWaiters} requests already wait for changes, as many as this server holds; retry after Retry-After seconds, or ask without wait.`,
+            { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+          )
+        }
         const abort = new AbortController()
-        waiting.add(abort)
         req.raw.once('close', () => abort.abort())
-        const deadline = started + wait * 1000
-        try {
-          while (rows.length === 0 && !abort.signal.aborted && Date.now() < deadline) {
-            await new Promise<void>((resolve) => {
-              const done = () => {
-                clearTimeout(timer)
-                eventsWritten.off('events', done)
-                abort.signal.removeEventListener('abort', done)
-                resolve()
-              }
-              const timer = setTimeout(done, Math.min(POLL_MS, deadline - Date.now()))
-              eventsWritten.once('events', done)
-              abort.signal.addEventListener('abort', done, { once: true })
-            })
-            rows = read()
-          }
-        } finally {
-          waiting.delete(abort)
+        const deadline = Date.now() + wait * 1000
+        while (rows.length === 0 && !abort.signal.aborted && Date.now() < deadline) {
+          await watcher.wait(since, deadline, abort.signal)
+          rows = after(db).all(since, limit + 1) as EventRow[]
         }
       }
       const hasMore = rows.length > limit
