@@ -6,7 +6,8 @@ import { decodeCursor, encodeCursor } from '../lib/pagination.js'
 import { problemResponses } from '../lib/schemas.js'
 import { Problem } from '../problems.js'
 import { ChangeEvent, toEvent, type EventRow } from './events.js'
-import { catchUp, type ChangeWatcher } from './watcher.js'
+import { catchUp } from '../lib/writes.js'
+import type { ChangeWatcher } from './watcher.js'
 
 const ChangesQuery = z.strictObject({
   since: z.string().max(200).optional().meta({ description: 'The `nextToken` of the previous answer; omit it to start from the beginning.' }),

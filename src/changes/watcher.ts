@@ -1,27 +1,14 @@
 import { EventEmitter } from 'node:events'
 import type { Db } from '../db/client.js'
 import { preparedFor } from '../db/prepared.js'
-import { inTransaction } from '../lib/writes.js'
+import { catchUp } from '../lib/writes.js'
 import { eventsWritten } from './events.js'
-import { needsReconcile } from './reconcile.js'
 
 // While anyone waits, look this often even without a signal: another process may write,
 // and an embargo may lift.
 const POLL_MS = 500
 
 const newestSeq = preparedFor((db) => db.$client.prepare('select coalesce(max(seq), 0) from events').pluck())
-
-/** Writes the events that writes or lifted embargoes left pending, if any. */
-export function catchUp(db: Db, now: string) {
-  if (!needsReconcile(db, now)) return
-  try {
-    inTransaction(db, now, () => undefined)
-  } catch (err) {
-    // A database that cannot take writes still serves the events it has.
-    const code = (err as { code?: string }).code ?? ''
-    if (!/^SQLITE_(BUSY|READONLY|FULL|IOERR)/.test(code)) throw err
-  }
-}
 
 type Waiter = { since: number; wake: () => void }
 
