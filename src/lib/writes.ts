@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
-import { LRUCache } from 'lru-cache'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { Db } from '../db/client.js'
 import { eventsWritten } from '../changes/events.js'
 import { needsReconcile, reconcile } from '../changes/reconcile.js'
 import { preparedFor } from '../db/prepared.js'
+import { etagOf, ifMatch } from './etag.js'
 import { Problem } from '../problems.js'
 
 /**
@@ -14,24 +14,6 @@ import { Problem } from '../problems.js'
  * something that must be shown once and never stored (a signing secret).
  */
 export type WriteResult = { status: number; body: string | null; headers: Record<string, string>; replay?: WriteResult }
-
-/**
- * A strong entity tag of a representation: a digest of its exact bytes, so it changes
- * whenever anything a client would see changes (an author's name inside a story too).
- */
-export function etagOf(json: string): string {
-  let tag = etags.get(json)
-  if (tag === undefined) {
-    tag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`
-    etags.set(json, tag)
-  }
-  return tag
-}
-
-// Cached representations are the same string objects request after request, so their
-// digests are remembered rather than recomputed (V8 keeps a string's hash with it).
-// Bounded by the bytes of the strings it keeps alive (most are held by the cache anyway).
-const etags = new LRUCache<string, string>({ maxSize: 16 * 1024 * 1024, sizeCalculation: (_tag, json) => json.length * 2 + 64 })
 
 /** A 200 (or 201) with the resource's representation and its ETag. */
 export function withRepresentation(status: number, json: string, headers: Record<string, string> = {}): WriteResult {
@@ -51,7 +33,7 @@ export const IfMatchHeaders = z.object({
     .string()
     .max(1024)
     .optional()
-    .meta({ description: 'Required: the ETag of the representation this change was made against, or `*`.' }),
+    .meta({ description: 'Required: the ETag of the representation this change was made against, as read (that of any content coding), or `*`. A weak ETag never matches.' }),
 })
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
@@ -69,17 +51,21 @@ export const IdempotencyHeaders = z.object({
 })
 
 /**
- * Optimistic concurrency: a change must name the representation it was made against.
- * `current` is the resource's representation as it is now.
+ * Optimistic concurrency: a change must name the representation it was made against, by
+ * the ETag of any of its codings (src/lib/etag.ts). `current` is the resource's
+ * representation as it is now.
  */
 export function requireMatch(req: FastifyRequest, current: string) {
   const header = req.headers['if-match']
   if (header === undefined || header === '') {
     throw new Problem(428, 'This change needs an If-Match header with the ETag of the resource as you last read it.')
   }
-  if (header.trim() === '*') return
-  const tags = header.split(',').map((t) => t.trim())
-  if (!tags.includes(etagOf(current))) {
+  if (!ifMatch(header, etagOf(current))) {
+    // Some clients weaken ETags they store; say so rather than claim the resource changed.
+    const strong = header.replace(/W\/"[^"]*"/g, '')
+    if (strong !== header && !strong.includes('"')) {
+      throw new Problem(412, 'If-Match compares strong ETags only, and a weak one (W/"…") never matches; send the ETag exactly as it was read.')
+    }
     throw new Problem(412, 'The resource changed since the ETag in If-Match was issued; read it again and reapply the change.')
   }
 }

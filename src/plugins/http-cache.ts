@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
 import { addVary } from '../lib/params.js'
-import { etagOf } from '../lib/writes.js'
+import { CODINGS, codedEtag, etagOf, ifNoneMatch, type Coding } from '../lib/etag.js'
 
 export type HttpCacheOptions = {
   /** Cache-Control of public reads; authenticated ones are always `private, no-store`. */
@@ -49,16 +49,6 @@ function validatorsOf(body: string, url: string, etag: string | undefined): Vali
   return collections.length ? { ...v, keys: [...collections, v.keys].filter(Boolean).join(' ') } : v
 }
 
-/** RFC 9110 §13.1.2: If-None-Match uses the weak comparison; a coding suffix we added is ignored. */
-function noneMatch(header: string, etag: string): string | undefined {
-  if (header.trim() === '*') return etag
-  const bare = (tag: string) => tag.replace(/^W\//, '').replace(/-(?:br|gzip)"$/, '"')
-  return header
-    .split(',')
-    .map((t) => t.trim())
-    .find((t) => bare(t) === etag)
-}
-
 const httpDate = (iso: string) => new Date(iso).toUTCString()
 
 async function httpCache(app: FastifyInstance, opts: HttpCacheOptions) {
@@ -83,10 +73,10 @@ async function httpCache(app: FastifyInstance, opts: HttpCacheOptions) {
       reply.header('surrogate-key', v.keys)
       reply.header('cache-tag', v.keys.replaceAll(' ', ','))
     }
-    const ifNoneMatch = req.headers['if-none-match']
+    const noneMatchHeader = req.headers['if-none-match']
     const ifModifiedSince = req.headers['if-modified-since']
     let matched: string | undefined
-    if (ifNoneMatch !== undefined) matched = noneMatch(ifNoneMatch, v.etag)
+    if (noneMatchHeader !== undefined) matched = ifNoneMatch(noneMatchHeader, v.etag)
     else if (ifModifiedSince !== undefined && v.lastModified) {
       const since = Date.parse(ifModifiedSince)
       // HTTP dates have whole seconds.
@@ -104,19 +94,19 @@ async function httpCache(app: FastifyInstance, opts: HttpCacheOptions) {
   await app.register(compress, {
     global: true,
     threshold: 1024,
-    encodings: ['br', 'gzip'],
+    encodings: [...CODINGS],
     globalDecompression: false,
     // Quality 4: most of brotli's gain at a small part of its default (11) cost per request.
     brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } },
   })
 
-  // 3. A strong ETag names exact bytes: a coded body gets its own (the coding appended).
+  // 3. A strong ETag names exact bytes: a coded body gets its own (see src/lib/etag.ts).
   // Compression runs as a route-level hook, so this one is added to each route after it.
   const suffixCoding = async (_req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const coding = reply.getHeader('content-encoding')
     const etag = reply.getHeader('etag')
-    if ((coding === 'br' || coding === 'gzip') && typeof etag === 'string' && etag.startsWith('"')) {
-      reply.header('etag', `${etag.slice(0, -1)}-${coding}"`)
+    if (CODINGS.includes(coding as Coding) && typeof etag === 'string' && etag.startsWith('"')) {
+      reply.header('etag', codedEtag(etag, coding as Coding))
     }
     return payload
   }
