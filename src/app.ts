@@ -48,6 +48,12 @@ export type AppOptions = {
   shedding?: Shedding
   /** Requests that may wait on the changes feed at once (`wait`); past it they get a 503. */
   maxLongPolls?: number
+  /**
+   * Addresses and CIDR ranges of the proxies in front. Their X-Forwarded-For names the
+   * client (the right-most address not in this list), and their X-Forwarded-Proto and
+   * X-Forwarded-Host the origin links are made from when publicOrigin is unset.
+   */
+  trustProxy?: string[] | null
 }
 
 declare module 'fastify' {
@@ -70,7 +76,14 @@ class AccessLog extends LogController {
   }
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
-    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 }
+    const line = {
+      method: request.method,
+      url: request.url,
+      statusCode: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 100) / 100,
+      // The client as the rate limit counts it: behind a trusted proxy, not the proxy.
+      ip: request.ip,
+    }
     if (error) reply.log.error({ ...line, err: error }, 'request errored')
     else reply.log.info(line, 'request completed')
   }
@@ -126,6 +139,7 @@ export async function buildApp({
   timeouts = { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 5_000, connectionMs: 65_000 },
   shedding,
   maxLongPolls = 1000,
+  trustProxy = null,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -133,6 +147,8 @@ export async function buildApp({
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
+    // A list, never `true`: only the named proxies' X-Forwarded-* headers are believed.
+    trustProxy: trustProxy && trustProxy.length > 0 ? trustProxy : false,
     routerOptions: { maxParamLength: 200 },
     requestTimeout: timeouts.requestMs,
     keepAliveTimeout: timeouts.keepAliveMs,

@@ -1,6 +1,16 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+/** `10.0.0.1`, `::1`, `10.0.0.0/8` or `fd00::/8`: what TRUST_PROXY lists. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+}
 
 const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -36,6 +46,22 @@ const Env = z.object({
   MAX_LONG_POLLS: z.coerce.number().int().min(1).max(100_000).default(1000),
   // Webhook deliveries may reach loopback and private addresses: tests and private networks only.
   ALLOW_PRIVATE_WEBHOOKS: z.enum(['true', 'false']).default('false'),
+  // The proxies in front (nginx, Varnish, a CDN): comma-separated addresses or CIDR ranges.
+  // Unset trusts nobody, so X-Forwarded-* from a client changes nothing.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return null
+      const entries = v.split(',').map((e) => e.trim())
+      if (entries.includes('')) ctx.addIssue({ code: 'custom', message: 'an entry is empty; list addresses or CIDR ranges separated by commas' })
+      for (const entry of entries) {
+        if (entry !== '' && !isAddressOrRange(entry)) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR range (such as 10.0.0.1 or 10.0.0.0/8)` })
+        }
+      }
+      return entries
+    }),
   // Comma-separated origins allowed to call the API from a browser; unset or `*` means any.
   CORS_ORIGINS: z
     .string()
@@ -57,6 +83,8 @@ export type Config = {
   allowPrivateWebhooks: boolean
   cacheControl: string
   publicOrigin: string | null
+  /** Addresses and CIDR ranges of the proxies whose X-Forwarded-* headers are believed. */
+  trustProxy: string[] | null
   timeouts: Timeouts
   shedding: Shedding
   maxLongPolls: number
@@ -90,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS === 'true',
     cacheControl: e.CACHE_CONTROL,
     publicOrigin: e.PUBLIC_URL ?? null,
+    trustProxy: e.TRUST_PROXY,
     timeouts: {
       requestMs: e.REQUEST_TIMEOUT_MS,
       headersMs: e.HEADERS_TIMEOUT_MS,

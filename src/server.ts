@@ -31,12 +31,20 @@ const app = await buildApp({
   timeouts: config.timeouts,
   shedding: config.shedding,
   maxLongPolls: config.maxLongPolls,
+  trustProxy: config.trustProxy,
   logger: {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie'],
   },
 })
 app.log.info({ database: config.databasePath, seeded }, 'database ready')
+if (config.trustProxy && !config.publicOrigin) {
+  // The proxy then decides the origin of every absolute link, from headers a client may send.
+  app.log.warn(
+    { trustProxy: config.trustProxy },
+    'TRUST_PROXY is set without PUBLIC_URL: absolute links follow X-Forwarded-Proto and X-Forwarded-Host; set PUBLIC_URL, or make the proxy overwrite both',
+  )
+}
 
 let webhooks: WebhookWorker | undefined
 

@@ -14,6 +14,7 @@ t.test('defaults', async (t) => {
     allowPrivateWebhooks: false,
     cacheControl: 'public, max-age=60, stale-while-revalidate=300',
     publicOrigin: null,
+    trustProxy: null,
     timeouts: { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 5_000, connectionMs: 65_000 },
     shedding: { maxEventLoopDelayMs: 200, maxEventLoopUtilization: 0 },
     maxLongPolls: 1000,
@@ -42,4 +43,14 @@ t.test('values are parsed and checked', async (t) => {
   t.throws(() => loadConfig({ MAX_EVENT_LOOP_UTILIZATION: '1.5' }), /MAX_EVENT_LOOP_UTILIZATION/)
   t.equal(loadConfig({ MAX_LONG_POLLS: '20' }).maxLongPolls, 20)
   for (const bad of ['0', '-1', 'many', '1.5']) t.throws(() => loadConfig({ MAX_LONG_POLLS: bad }), /MAX_LONG_POLLS/, bad)
+})
+
+t.test('TRUST_PROXY: unset trusts nobody; a list of addresses and CIDR ranges, each checked', async (t) => {
+  t.equal(loadConfig({}).trustProxy, null)
+  t.equal(loadConfig({ TRUST_PROXY: ' ' }).trustProxy, null, 'blank is unset')
+  t.same(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1 , fd00::/8' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8'])
+  for (const bad of ['10.0.0.0/33', 'localhost', '10.0.0', '::1/129', '10.0.0.1/', '10.0.0.1/x', '*', 'true', '2']) {
+    t.throws(() => loadConfig({ TRUST_PROXY: `127.0.0.1,${bad}` }), { name: 'ConfigError', message: `TRUST_PROXY: "${bad}" is not` }, bad)
+  }
+  t.throws(() => loadConfig({ TRUST_PROXY: '127.0.0.1,,10.0.0.1' }), /TRUST_PROXY: an entry is empty/)
 })

@@ -1,4 +1,4 @@
-import rateLimit from '@fastify/rate-limit'
+import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { UsageRecorder, verifyKey, type KeyInfo } from '../auth/api-keys.js'
@@ -83,7 +83,9 @@ async function apiKeys(app: FastifyInstance, opts: AuthOptions) {
       timeWindow: opts.rateLimitWindowSeconds * 1000,
       hook: 'onRequest',
       enableDraftSpec: true,
-      keyGenerator: (req) => (req.apiKey ? `key:${req.apiKey.id}` : `ip:${req.ip}`),
+      // request.ip is the client behind any trusted proxy. An IPv6 subscriber is given a
+      // whole /64, so it counts as one client, as the plugin's own default does.
+      keyGenerator: (req) => (req.apiKey ? `key:${req.apiKey.id}` : `ip:${normalizeIP(req.ip)}`),
       errorResponseBuilder: (_req, context) =>
         new Problem(429, `More than ${context.max} requests in ${context.after}; retry after the time in Retry-After.`),
     })
