@@ -21,6 +21,9 @@ const Status = z.object({ status: z.string().meta({ examples: ['ok'] }), pressur
 
 type Shedder = { memoryUsage(): { eventLoopDelay: number; eventLoopUtilized: number; heapUsed: number; rssBytes: number }; isUnderPressure(): boolean }
 
+// A cache in front must not answer a load balancer with a minute-old "healthy".
+const NO_STORE = 'no-store'
+
 export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const shedder = 'memoryUsage' in app ? (app as unknown as Shedder) : undefined
   const pressure = () => {
@@ -47,7 +50,10 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         response: { 200: Status.meta({ description: 'Up' }) },
       },
     },
-    async () => ({ status: 'ok', pressure: pressure() }),
+    async (_req, reply) => {
+      reply.header('cache-control', NO_STORE)
+      return { status: 'ok', pressure: pressure() }
+    },
   )
 
   app.get(
@@ -61,7 +67,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         response: { 200: Status.meta({ description: 'Ready' }), ...problemResponses(503) },
       },
     },
-    async () => {
+    async (_req, reply) => {
+      reply.header('cache-control', NO_STORE)
       let ready = false
       try {
         ready = migrationsApplied(db)

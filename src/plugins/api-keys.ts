@@ -9,7 +9,7 @@ import type { View } from '../resources/articles/visibility.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** What a caller needs: `public` (anyone, always), or a key scope. */
+    /** What a caller needs: `public` (anyone, always, never rate-limited), or a key scope. */
     scope?: 'public' | KeyScope
   }
   interface FastifyRequest {
@@ -85,6 +85,9 @@ async function apiKeys(app: FastifyInstance, opts: AuthOptions) {
       enableDraftSpec: true,
       // request.ip is the client behind any trusted proxy. An IPv6 subscriber is given a
       // whole /64, so it counts as one client, as the plugin's own default does.
+      // Probes and the docs: a load balancer sharing an address with traffic must still see
+      // a healthy node as healthy.
+      allowList: (req) => requiredScope(req) === 'public',
       keyGenerator: (req) => (req.apiKey ? `key:${req.apiKey.id}` : `ip:${normalizeIP(req.ip)}`),
       errorResponseBuilder: (_req, context) =>
         new Problem(429, `More than ${context.max} requests in ${context.after}; retry after the time in Retry-After.`),

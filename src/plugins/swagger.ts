@@ -40,14 +40,15 @@ const withReferencedSchemasOnly: Transform = (input) => {
 /**
  * What any operation may answer because of the server rather than the route: 400 for a
  * malformed request, 431 for headers over Node's limit, 503 while shedding load or shutting
- * down, 429 from the rate limit, 414 for a path parameter over 200 characters, and, where a
- * body can be sent (DELETE too), 413 and 415.
+ * down, 429 from the rate limit (except on public probes, which it never counts), 414 for a
+ * path parameter over 200 characters, and, where a body can be sent (DELETE too), 413 and 415.
  */
 function withServerProblems(input: Parameters<typeof jsonSchemaTransform>[0]) {
   const schema = input.schema as { response?: Record<string, unknown>; hide?: boolean } | undefined
   if (!schema || schema.hide) return input
   const methods = [input.route.method].flat()
-  const statuses: (400 | 413 | 414 | 415 | 429 | 431 | 503)[] = [400, 429, 431, 503]
+  const limited = (input.route as { config?: { scope?: string } } | undefined)?.config?.scope !== 'public'
+  const statuses: (400 | 413 | 414 | 415 | 429 | 431 | 503)[] = limited ? [400, 429, 431, 503] : [400, 431, 503]
   if (input.url.includes(':')) statuses.push(414)
   if (methods.some((m) => m !== 'GET' && m !== 'HEAD')) statuses.push(413, 415)
   const missing = statuses.filter((s) => !(s in (schema.response ?? {})))
