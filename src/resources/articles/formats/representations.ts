@@ -14,6 +14,15 @@ const nextLift = preparedFor((db) =>
   db.$client.prepare("select min(published_at) from articles where status = 'published' and published_sort > ?").pluck(),
 )
 
+const SCRIPT_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' }
+
+/**
+ * JSON that partners can paste into `<script type="application/ld+json">` as it is: with `<`,
+ * `>` and `&` written as escapes, a headline holding `</script>` or `<!--` cannot end or
+ * change that element. They occur only inside strings, so the JSON means the same.
+ */
+const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/[<>&]/g, (c) => SCRIPT_ESCAPES[c]!)
+
 /**
  * The story as ninjs or JSON-LD, from the representation cache when nothing was written
  * since it was made: `gone` for a withdrawn story, `null` when this audience has none, as
@@ -28,7 +37,7 @@ export function articleFormatted(db: Db, view: View, idOrSlug: string, format: '
     const article = findArticle(db, seen, idOrSlug)
     if (!article) return isWithdrawn(db, idOrSlug) ? GONE : ''
     const links = linksFor(origin)
-    return JSON.stringify(format === 'ninjs' ? toNinjs(article, links, seen.asOf) : toJsonLd(article, links))
+    return scriptSafeJson(format === 'ninjs' ? toNinjs(article, links, seen.asOf) : toJsonLd(article, links))
   })
   return value === '' ? null : value === GONE ? 'gone' : value
 }
