@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ARTICLE_STATUSES, AUTHOR_ROLES, QUOTE_KINDS, SOURCE_KINDS, TAG_TYPES, type authors } from '../../db/schema.js'
 import { newId } from '../../lib/ids.js'
 import { AnchorError, anchorQuote, type Location } from '../quotes/anchor.js'
-import { Block, Media, Note } from './schemas.js'
+import { NewBlock, NewMedia, Note } from './schemas.js'
 
 const Slug = z
   .string()
@@ -59,9 +59,9 @@ const articleFields = {
   status: z.enum(ARTICLE_STATUSES),
   publishedAt: z.iso.datetime({ offset: false }).nullable().default(null),
   publisher: Text.nullable().default(null),
-  media: z.array(Media).max(50).default([]),
+  media: z.array(NewMedia).max(50).default([]),
   notes: z.array(Note).max(50).default([]),
-  body: z.array(Block).min(1).max(1000),
+  body: z.array(NewBlock).min(1).max(1000),
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, count, eq, exists, getTableColumns, gte, inArray, lt, notExists, o
 import { cached, cachedCount, cachedMany } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
-import { articleAuthors, articles, articleTags, quotes, sources } from '../../db/schema.js'
+import { articleAuthors, articles, articleTags, quotes, sources, type Block, type Media } from '../../db/schema.js'
 import { pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
 import { matching } from '../../lib/search.js'
@@ -11,10 +11,18 @@ import { correctionsOfArticle } from '../corrections/queries.js'
 import { quotesOfArticle, quotesOfArticles } from '../quotes/queries.js'
 import { resolveSourceId } from '../sources/queries.js'
 import { resolveTagId, tagsOf } from '../tags/queries.js'
+import { webUrl } from './formats/links.js'
 import type { Article, ArticleSummary, Sourcing } from './schemas.js'
 import { canSee, resolveView, visibleArticles, type Seen, type View } from './visibility.js'
 
 type ArticleRow = typeof articles.$inferSelect
+
+// A URL stored before writes were held to http(s) stays on record (revisions, export, where
+// re-importing names it) but is never served: a partner would put it in a link or an img.
+const unsafe = (url: string | null) => url !== null && webUrl(url) === undefined
+const servedMedia = (media: Media[]) => media.map((m) => (unsafe(m.url) ? { ...m, url: null } : m))
+const servedBody = (body: Block[]) => body.map((b) => (b.type === 'related-link' && unsafe(b.url) ? { ...b, url: null } : b))
+
 // Lists show the body only when asked to, so they do not read or parse it otherwise.
 const { body: _body, notes: _notes, ...summaryColumns } = getTableColumns(articles)
 type SummaryRow = Omit<ArticleRow, 'body' | 'notes'>
@@ -94,7 +102,7 @@ function summarize(db: Db, rows: SummaryRow[]): ArticleSummary[] {
     publishedAt: r.publishedAt,
     publisher: r.publisher,
     wordCount: r.wordCount,
-    media: r.media,
+    media: servedMedia(r.media),
     authors: credits.get(r.id) ?? [],
     tags: tagged.get(r.id) ?? [],
     sourcing: sourcing.get(r.id) ?? emptySourcing(),
@@ -133,7 +141,7 @@ export function articleOfRow(db: Db, row: ArticleRow): Article {
   const [summary] = summarize(db, [row])
   return {
     ...summary!,
-    body: row.body,
+    body: servedBody(row.body),
     quotes: quotesOfArticle(db, row.id),
     notes: row.notes,
     corrections: correctionsOfArticle(db, row.id),
@@ -269,7 +277,7 @@ function listArticlesPage(db: Db, seen: Seen, filters: ArticleFilters, opts: Lis
         .from(articles)
         .where(inArray(articles.id, rows.map((r) => r.id)))
         .all()
-        .map((r) => [r.id, r.body]),
+        .map((r) => [r.id, servedBody(r.body)]),
     )
     items = items.map((s) => ({ ...s, body: bodies.get(s.id as string) }))
   }

@@ -29,6 +29,31 @@ export const Media = z
   })
   .meta({ id: 'Media' })
 
+/**
+ * A URL a reader may follow or a page may load: absolute, http: or https:. A javascript: or
+ * data: URL would run or render in the partner's page.
+ */
+export const WebUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an absolute http: or https: URL' })
+  .meta({ description: 'An absolute http: or https: URL.', examples: ['https://www.example.com/news/2026/11/earlier-coverage'] })
+
+// What writers send. The response schemas above describe what is stored, which may predate
+// a rule here, so they are not held to these.
+
+export const NewRelatedLink = z
+  .object({
+    type: z.literal('related-link'),
+    text: RelatedLink.shape.text,
+    url: WebUrl.nullable().meta({ description: 'Null when the published story does not give the target.' }),
+  })
+  .meta({ id: 'NewRelatedLink', description: 'A link to related coverage placed inside the story.' })
+
+export const NewBlock = z.discriminatedUnion('type', [Paragraph, NewRelatedLink]).meta({ id: 'NewBlock' })
+
+export const NewMedia = z
+  .object({ ...Media.shape, url: WebUrl.nullable() })
+  .meta({ id: 'NewMedia' })
+
 export const Note = z
   .object({
     field: z.string().nullable().meta({ description: 'The field the note is about, or null for the whole article.' }),

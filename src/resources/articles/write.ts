@@ -11,7 +11,7 @@ import { reanchor, type Location } from '../quotes/anchor.js'
 import { countWords, DocumentError, NewArticle, Slug, Text } from './document.js'
 import { findAnyArticleRow } from './queries.js'
 import { recordRevision, touchedBlocks } from './revisions.js'
-import { Block as BlockSchema, Media, Note } from './schemas.js'
+import { NewBlock, NewMedia, Note } from './schemas.js'
 import { createImporter, type Importer } from './upsert.js'
 
 /** Who makes a change, and when: every revision records both. */
@@ -28,9 +28,9 @@ export const ArticlePatch = z
     }),
     publishedAt: z.iso.datetime({ offset: false }).nullable().optional().meta({ description: 'In the future: an embargo.' }),
     publisher: Text.nullable().optional(),
-    media: z.array(Media).max(50).optional(),
+    media: z.array(NewMedia).max(50).optional(),
     notes: z.array(Note).max(50).optional(),
-    body: z.array(BlockSchema).min(1).max(1000).optional().meta({
+    body: z.array(NewBlock).min(1).max(1000).optional().meta({
       description: 'The whole new body. Quotes are re-anchored; one whose words are gone refuses the edit unless orphanQuotes=true.',
     }),
     authors: z
