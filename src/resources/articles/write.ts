@@ -7,7 +7,7 @@ import { conflict, unprocessable, type Conflict } from '../../lib/writes.js'
 import { resolveAuthorId } from '../authors/queries.js'
 import { CorrectionNote } from '../corrections/schemas.js'
 import { resolveTagId } from '../tags/queries.js'
-import { reanchor, type Location } from '../quotes/anchor.js'
+import { reanchoring, type Location } from '../quotes/anchor.js'
 import { countWords, DocumentError, NewArticle, Slug, Text } from './document.js'
 import { findAnyArticleRow } from './queries.js'
 import { recordRevision, touchedBlocks } from './revisions.js'
@@ -133,8 +133,9 @@ export function patchArticle(db: Db, id: string, patch: ArticlePatch, opts: { or
   const orphaned: Conflict[] = []
   const bodyChanged = JSON.stringify(next.body) !== JSON.stringify(row.body)
   if (bodyChanged) {
+    const reanchor = reanchoring(next.body)
     for (const q of s.quotes.all(row.id) as QuoteRow[]) {
-      const placed = reanchor(next.body, q.text, q)
+      const placed = reanchor(q.text, q)
       if (placed.anchor === 'orphaned') {
         orphaned.push({ resource: 'quote', id: q.id, detail: `"${q.text}" is no longer in the body` })
         if (q.anchor !== 'orphaned') moves.push({ id: q.id, location: q, anchor: 'orphaned' })

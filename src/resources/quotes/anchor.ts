@@ -17,17 +17,24 @@ export function anchorQuote(body: Block[], text: string, hint?: { block: number;
     }
     return location
   }
-  const found: Location[] = []
-  body.forEach((b, block) => {
-    if (hint && hint.block !== block) return
-    for (let start = b.text.indexOf(text); start !== -1; start = b.text.indexOf(text, start + 1)) {
-      found.push({ block, start, end: start + text.length })
+  // Counted up to a bound: words that recur in every position ("a a a …") would otherwise
+  // make this a walk over every occurrence.
+  let first: Location | undefined
+  let count = 0
+  for (let block = 0; block < body.length && count < MAX_COUNTED; block++) {
+    if (hint && hint.block !== block) continue
+    const b = body[block]!.text
+    for (let start = b.indexOf(text); start !== -1 && count < MAX_COUNTED; start = b.indexOf(text, start + 1)) {
+      first ??= { block, start, end: start + text.length }
+      count++
     }
-  })
-  if (found.length === 0) throw new AnchorError(`"${text}" is not in the article body`)
-  if (found.length > 1) throw new AnchorError(`"${text}" occurs ${found.length} times; give its location`)
-  return found[0]!
+  }
+  if (!first) throw new AnchorError(`"${text}" is not in the article body`)
+  if (count > 1) throw new AnchorError(`"${text}" occurs ${count < MAX_COUNTED ? count : `${MAX_COUNTED} or more`} times; give its location`)
+  return first
 }
+
+const MAX_COUNTED = 100
 
 /** The invariant every stored quote keeps: body[block].text.slice(start, end) === text. */
 export function isAnchored(body: Block[], text: string, { block, start, end }: Location): boolean {
@@ -37,24 +44,107 @@ export function isAnchored(body: Block[], text: string, { block, start, end }: L
 
 export type Anchored = { anchor: 'exact' | 'moved'; location: Location } | { anchor: 'orphaned'; location: null }
 
+const SEPARATOR = '\u0000'
+
 /**
- * Where a stored quote stands after its story's body changed: at the same place (`exact`),
- * at another occurrence of its words (`moved`: the one nearest its old place, the same
- * block first), or nowhere (`orphaned`).
+ * Where stored quotes stand after their story's body changed: at the same place (`exact`),
+ * at another occurrence of their words (`moved`: the one nearest the old place, the same
+ * block first), or nowhere (`orphaned`). Made once per body, then asked once per quote.
+ *
+ * A quote costs at most about one pass over the body, however often its words recur: one
+ * search each way over the whole body from its old block finds the nearest blocks that hold
+ * the words, and two searches in each of those find the occurrences on either side of the
+ * old offset (the one before it as the first in the reversed text), never a walk over every
+ * occurrence. With the caps on blocks, bodies and quotes, an edit's re-anchoring is bounded.
  */
-export function reanchor(body: Block[], text: string, old: Location): Anchored {
-  if (isAnchored(body, text, old)) return { anchor: 'exact', location: old }
-  let best: Location | null = null
-  let bestDistance = Infinity
-  body.forEach((b, block) => {
-    for (let start = b.text.indexOf(text); start !== -1; start = b.text.indexOf(text, start + 1)) {
-      // Blocks weigh more than offsets: a quote stays in its paragraph when it can.
-      const distance = Math.abs(block - old.block) * 1e9 + Math.abs(start - old.start)
-      if (distance < bestDistance) {
-        best = { block, start, end: start + text.length }
-        bestDistance = distance
-      }
+export function reanchoring(body: Block[]) {
+  const joined = body.map((b) => b.text).join(SEPARATOR)
+  const starts: number[] = []
+  for (let i = 0, at = 0; i < body.length; at += body[i]!.text.length + 1, i++) starts.push(at)
+  let joinedReversed: string | undefined
+  const blockReversed: (string | undefined)[] = []
+  const reversedText = new Map<string, string>()
+  const reversedOf = (text: string) => {
+    let r = reversedText.get(text)
+    if (r === undefined) reversedText.set(text, (r = reverseUnits(text)))
+    return r
+  }
+
+  /** The block holding [s, s + length) of the joined text, or -1 when it spans a separator. */
+  function blockOf(s: number, length: number): number {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= s) lo = mid
+      else hi = mid - 1
     }
-  })
-  return best ? { anchor: 'moved', location: best } : { anchor: 'orphaned', location: null }
+    return s + length <= starts[lo]! + body[lo]!.text.length ? lo : -1
+  }
+
+  /** The last occurrence in the joined text starting at or before `last`, or -1. */
+  function lastAtOrBefore(text: string, last: number): number {
+    if (last < 0) return -1
+    joinedReversed ??= reverseUnits(joined)
+    const r = joinedReversed.indexOf(reversedOf(text), joined.length - last - text.length)
+    return r === -1 ? -1 : joined.length - r - text.length
+  }
+
+  /** The occurrence in one block nearest `offset`: the earlier one on a tie. */
+  function nearest(block: number, text: string, offset: number): { start: number; distance: number } | null {
+    const b = body[block]!.text
+    const after = b.indexOf(text, offset)
+    let before = -1
+    if (offset > 0) {
+      const reversed = (blockReversed[block] ??= reverseUnits(b))
+      const r = reversed.indexOf(reversedOf(text), Math.max(0, b.length - offset - text.length + 1))
+      if (r !== -1) before = b.length - r - text.length
+    }
+    if (before === -1 && after === -1) return null
+    if (after === -1 || (before !== -1 && offset - before <= after - offset)) return { start: before, distance: offset - before }
+    return { start: after, distance: after - offset }
+  }
+
+  /** Of the blocks `d` away from the old one, the occurrence nearest the old offset. */
+  function atDistance(text: string, old: Location, d: number): Anchored | null {
+    // Blocks weigh more than offsets: a quote stays in its paragraph when it can; of two
+    // blocks as far from its own, the nearer offset wins, then the earlier block.
+    const lowerBlock = old.block - d
+    const upperBlock = old.block + d
+    const lower = lowerBlock >= 0 && lowerBlock < body.length ? nearest(lowerBlock, text, old.start) : null
+    const upper = d > 0 && upperBlock < body.length ? nearest(upperBlock, text, old.start) : null
+    const best = upper && (!lower || upper.distance < lower.distance) ? { block: upperBlock, ...upper } : lower && { block: lowerBlock, ...lower }
+    return best && { anchor: 'moved', location: { block: best.block, start: best.start, end: best.start + text.length } }
+  }
+
+  /** Block by block outward: only needed when a search over the joined text met a separator. */
+  function outward(text: string, old: Location): Anchored {
+    for (let d = 0; old.block - d >= 0 || old.block + d < body.length; d++) {
+      const found = atDistance(text, old, d)
+      if (found) return found
+    }
+    return { anchor: 'orphaned', location: null }
+  }
+
+  return (text: string, old: Location): Anchored => {
+    if (isAnchored(body, text, old)) return { anchor: 'exact', location: old }
+    if (text.length === 0) return { anchor: 'orphaned', location: null }
+    const inBody = old.block < body.length
+    // The first occurrence in a block at or after the old one, and the last in one at or before it.
+    const forward = joined.indexOf(text, inBody ? starts[old.block]! : joined.length)
+    const backward = lastAtOrBefore(text, (inBody ? starts[old.block]! + body[old.block]!.text.length : joined.length) - text.length)
+    if (forward === -1 && backward === -1) return { anchor: 'orphaned', location: null }
+    const upper = forward === -1 ? null : blockOf(forward, text.length)
+    const lower = backward === -1 ? null : blockOf(backward, text.length)
+    if (upper === -1 || lower === -1) return outward(text, old)
+    const d = Math.min(upper === null ? Infinity : upper - old.block, lower === null ? Infinity : old.block - lower)
+    return atDistance(text, old, d) ?? outward(text, old)
+  }
+}
+
+/** The UTF-16 code units of a string in reverse order, so offsets map one to one. */
+function reverseUnits(s: string): string {
+  const units = new Array<string>(s.length)
+  for (let i = 0; i < s.length; i++) units[s.length - 1 - i] = s[i]!
+  return units.join('')
 }
