@@ -1,9 +1,127 @@
-// The work one write may cause is bounded, and bounding it changes no answer: re-anchoring
-// finds the place it always found.
+// The work one write may cause is bounded: body blocks and bodies have a length cap on every
+// input path, a revision diff falls back to whole blocks past its bound, corrections never
+// compare words, and re-anchoring finds what it always found.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import fc from 'fast-check'
-import t from 'tap'
+import t, { type Test } from 'tap'
+import { buildApp } from '../../src/app.js'
+import { createKey } from '../../src/auth/api-keys.js'
 import type { Block } from '../../src/db/schema.js'
+import { ArticleDocument } from '../../src/resources/articles/document.js'
+import { insertMissing } from '../../src/resources/articles/store.js'
 import { reanchoring, type Anchored, type Location } from '../../src/resources/quotes/anchor.js'
+import { fixtureDocument, testDb, type Json } from '../helper.js'
+
+// The contract (README, openapi.yaml): a block holds at most 10,000 characters, a body 200,000.
+const BLOCK_CAP = 10_000
+const BODY_CAP = 200_000
+
+async function setup(t: Test) {
+  const db = testDb(t)
+  const app = await buildApp({ db })
+  t.teardown(() => app.close())
+  await app.ready()
+  const { secret } = createKey(db, 'Newsroom', ['write'])
+  return { db, app, w: { authorization: `Bearer ${secret}` } }
+}
+
+const words = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ')
+const paragraph = (text: string) => ({ type: 'paragraph', text })
+
+function story(slug: string, body: Json[], over: Json = {}): Json {
+  return {
+    slug,
+    headline: `Story ${slug}`,
+    language: 'en',
+    status: 'published',
+    publishedAt: '2026-02-01T00:00:00.000Z',
+    body,
+    ...over,
+  }
+}
+
+function badRequest(t: Test, res: { statusCode: number; body: string }, pointer: string) {
+  t.equal(res.statusCode, 400, res.body.slice(0, 300))
+  const problem = JSON.parse(res.body) as Json
+  t.ok(
+    (problem.errors as Json[]).some((e) => e.in === 'body' && e.pointer === pointer),
+    `names ${pointer}: ${JSON.stringify(problem.errors)}`,
+  )
+}
+
+t.test('a body block over 10,000 characters is a 400 naming it, on POST and PATCH', async (t) => {
+  const { app, w } = await setup(t)
+  const post = (payload: Json) => app.inject({ method: 'POST', url: '/v1/articles', headers: w, payload })
+
+  const atCap = await post(story('at-the-cap', [paragraph('x'.repeat(BLOCK_CAP)), paragraph('A short one.')]))
+  t.equal(atCap.statusCode, 201, 'exactly at the cap is accepted')
+
+  badRequest(t, await post(story('over-1', [paragraph('Short.'), paragraph('x'.repeat(BLOCK_CAP + 1))])), '/body/1/text')
+  badRequest(
+    t,
+    await post(story('over-2', [paragraph('Short.'), { type: 'related-link', text: 'y'.repeat(BLOCK_CAP + 1), url: null }])),
+    '/body/1/text',
+  )
+  const manyBlocks = Array.from({ length: BODY_CAP / BLOCK_CAP + 1 }, () => paragraph('z'.repeat(BLOCK_CAP)))
+  badRequest(t, await post(story('over-3', manyBlocks)), '/body')
+  t.equal((await app.inject({ url: '/v1/articles/over-1', headers: w })).statusCode, 404, 'nothing was written')
+
+  const created = atCap.json() as Json
+  const patch = (payload: Json) =>
+    app.inject({
+      method: 'PATCH',
+      url: `/v1/articles/${created.data.id}`,
+      headers: { ...w, 'if-match': atCap.headers.etag as string },
+      payload,
+    })
+  badRequest(t, await patch({ body: [paragraph('x'.repeat(BLOCK_CAP + 1))] }), '/body/0/text')
+  badRequest(t, await patch({ body: manyBlocks }), '/body')
+  t.equal((await patch({ headline: 'Still editable' })).statusCode, 200)
+})
+
+t.test('a story stored before the cap is still served and editable: responses are not held to input caps', async (t) => {
+  const { db, app, w } = await setup(t)
+  const long = words(3000, 'legacy') // about 23,000 characters
+  insertMissing(db, { ...fixtureDocument(41), quotes: [], body: [paragraph(long) as Block, paragraph('A second paragraph.') as Block] })
+  const read = await app.inject({ url: '/v1/articles/fixture-story-41', headers: w })
+  t.equal(read.statusCode, 200, read.body.slice(0, 300))
+  t.equal((read.json() as Json).data.body[0].text, long)
+  const edited = await app.inject({
+    method: 'PATCH',
+    url: '/v1/articles/fixture-story-41',
+    headers: { ...w, 'if-match': read.headers.etag as string },
+    payload: { headline: 'A new headline' },
+  })
+  t.equal(edited.statusCode, 200, edited.body.slice(0, 300))
+})
+
+/** Runs `npm run import` on the lines given, against a fresh database file. */
+function importLines(t: Test, lines: string[]): Promise<{ code: number | null; stderr: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'byline-caps-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'in.ndjson')
+  writeFileSync(file, lines.join('\n') + '\n')
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', file], {
+    env: { ...process.env, DATABASE_PATH: join(dir, 'byline.db') },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })))
+}
+
+t.test('the NDJSON import refuses an over-long block, naming it', async (t) => {
+  const good = fixtureDocument(42)
+  const over = { ...fixtureDocument(43), body: [fixtureDocument(43).body[0]!, paragraph('x'.repeat(BLOCK_CAP + 1))] }
+  const run = await importLines(t, [JSON.stringify(good), JSON.stringify(over)])
+  t.equal(run.code, 1, run.stderr)
+  t.match(run.stderr, /line 2: body\.1\.text: /)
+  t.match(run.stderr, /1 line rejected/)
+  t.notOk(ArticleDocument.safeParse(over).success, 'the seed goes through the same schema')
+})
 
 // Re-anchoring as it was before its work was bounded: every occurrence in every block, the
 // nearest kept. The bounded search must find exactly the same place.

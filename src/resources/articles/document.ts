@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ARTICLE_STATUSES, AUTHOR_ROLES, QUOTE_KINDS, SOURCE_KINDS, TAG_TYPES, type authors } from '../../db/schema.js'
 import { newId } from '../../lib/ids.js'
 import { AnchorError, anchorQuote, type Location } from '../quotes/anchor.js'
-import { NewBlock, NewMedia, Note } from './schemas.js'
+import { MAX_QUOTES, NewBody, NewMedia, Note } from './schemas.js'
 
 const Slug = z
   .string()
@@ -61,7 +61,7 @@ const articleFields = {
   publisher: Text.nullable().default(null),
   media: z.array(NewMedia).max(50).default([]),
   notes: z.array(Note).max(50).default([]),
-  body: z.array(NewBlock).min(1).max(1000),
+  body: NewBody,
 }
 
 /**
@@ -72,7 +72,7 @@ export const ArticleDocument = z.strictObject({
   ...articleFields,
   authors: z.array(DocumentAuthor).max(50).default([]),
   sources: z.array(DocumentSource).max(200).default([]),
-  quotes: z.array(DocumentQuote).max(1000).default([]),
+  quotes: z.array(DocumentQuote).max(MAX_QUOTES).default([]),
   tags: z.array(DocumentTag).max(100).default([]),
 })
 export type ArticleDocument = z.infer<typeof ArticleDocument>
@@ -168,7 +168,7 @@ export const NewArticle = z
     status: z.enum(['draft', 'published']).meta({ description: 'A future publishedAt with status published is an embargo.' }),
     authors: z.array(DocumentAuthor.omit({ id: true })).max(50).default([]),
     sources: z.array(DocumentSource.omit({ id: true })).max(200).default([]),
-    quotes: z.array(DocumentQuote.omit({ id: true })).max(1000).default([]),
+    quotes: z.array(DocumentQuote.omit({ id: true })).max(MAX_QUOTES).default([]),
     tags: z.array(DocumentTag.omit({ id: true })).max(100).default([]),
   })
   .meta({ id: 'NewArticle', description: 'A story with its credits, sources, quotes and tags, people referred to by slug.' })

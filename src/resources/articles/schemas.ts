@@ -40,15 +40,54 @@ export const WebUrl = z
 // What writers send. The response schemas above describe what is stored, which may predate
 // a rule here, so they are not held to these.
 
+/**
+ * The most text a body block and a whole body may hold, in UTF-16 code units (as offsets
+ * count). A news paragraph is well under the first and a long read under the second; both
+ * bound what an edit costs: re-anchoring is at worst quotes × body length, and a revision
+ * diff compares blocks of at most this length word by word.
+ */
+export const MAX_BLOCK_CHARS = 10_000
+export const MAX_BODY_CHARS = 200_000
+export const MAX_BODY_BLOCKS = 1000
+/** The most quotes one story holds: the other factor of re-anchoring's cost. */
+export const MAX_QUOTES = 1000
+
+const BlockText = z
+  .string()
+  .max(MAX_BLOCK_CHARS)
+  .meta({ description: `At most ${MAX_BLOCK_CHARS.toLocaleString('en')} characters (UTF-16 code units).` })
+
+export const NewParagraph = z
+  .object({ type: z.literal('paragraph'), text: BlockText })
+  .meta({ id: 'NewParagraph', description: 'A paragraph of the story, verbatim.' })
+
 export const NewRelatedLink = z
   .object({
     type: z.literal('related-link'),
-    text: RelatedLink.shape.text,
+    text: BlockText.meta({ examples: ["Read more on Thursday's wave of attacks across Pakistan"] }),
     url: WebUrl.nullable().meta({ description: 'Null when the published story does not give the target.' }),
   })
   .meta({ id: 'NewRelatedLink', description: 'A link to related coverage placed inside the story.' })
 
-export const NewBlock = z.discriminatedUnion('type', [Paragraph, NewRelatedLink]).meta({ id: 'NewBlock' })
+export const NewBlock = z.discriminatedUnion('type', [NewParagraph, NewRelatedLink]).meta({ id: 'NewBlock' })
+
+export const NewBody = z
+  .array(NewBlock)
+  .min(1)
+  .max(MAX_BODY_BLOCKS)
+  .superRefine((blocks, ctx) => {
+    const length = blocks.reduce((sum, b) => sum + b.text.length, 0)
+    if (length > MAX_BODY_CHARS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `holds ${length.toLocaleString('en')} characters of text; a body holds at most ${MAX_BODY_CHARS.toLocaleString('en')}`,
+        input: blocks,
+      })
+    }
+  })
+  .meta({
+    description: `At most ${MAX_BODY_BLOCKS.toLocaleString('en')} blocks of at most ${MAX_BLOCK_CHARS.toLocaleString('en')} characters each, and ${MAX_BODY_CHARS.toLocaleString('en')} characters of text in all.`,
+  })
 
 export const NewMedia = z
   .object({ ...Media.shape, url: WebUrl.nullable() })

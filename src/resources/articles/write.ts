@@ -11,7 +11,7 @@ import { reanchoring, type Location } from '../quotes/anchor.js'
 import { countWords, DocumentError, NewArticle, Slug, Text } from './document.js'
 import { findAnyArticleRow } from './queries.js'
 import { recordRevision, touchedBlocks } from './revisions.js'
-import { NewBlock, NewMedia, Note } from './schemas.js'
+import { NewBody, NewMedia, Note } from './schemas.js'
 import { createImporter, type Importer } from './upsert.js'
 
 /** Who makes a change, and when: every revision records both. */
@@ -30,8 +30,8 @@ export const ArticlePatch = z
     publisher: Text.nullable().optional(),
     media: z.array(NewMedia).max(50).optional(),
     notes: z.array(Note).max(50).optional(),
-    body: z.array(NewBlock).min(1).max(1000).optional().meta({
-      description: 'The whole new body. Quotes are re-anchored; one whose words are gone refuses the edit unless orphanQuotes=true.',
+    body: NewBody.optional().meta({
+      description: `The whole new body: ${NewBody.description!.replace(/^At most/, 'at most')} Quotes are re-anchored; one whose words are gone refuses the edit unless orphanQuotes=true.`,
     }),
     authors: z
       .array(z.strictObject({ author: z.string().min(1).max(200), role: z.enum(AUTHOR_ROLES) }))
