@@ -123,6 +123,96 @@ t.test('the NDJSON import refuses an over-long block, naming it', async (t) => {
   t.notOk(ArticleDocument.safeParse(over).success, 'the seed goes through the same schema')
 })
 
+t.test('a revision diff compares words within its bound and shows whole blocks past it', async (t) => {
+  const { app, w } = await setup(t)
+  const before = [paragraph(words(150, 'alpha')), paragraph('The river peaked at 4.2 metres on Tuesday night.')]
+  const created = await app.inject({ method: 'POST', url: '/v1/articles', headers: w, payload: story('diffed', before) })
+  t.equal(created.statusCode, 201, created.body.slice(0, 300))
+  const after = [paragraph(words(150, 'omega')), paragraph('The river peaked at 4.4 metres on Tuesday night.')]
+  const patched = await app.inject({
+    method: 'PATCH',
+    url: '/v1/articles/diffed',
+    headers: { ...w, 'if-match': created.headers.etag as string },
+    payload: { body: after, correction: { kind: 'correction', note: 'Figures fixed.' } },
+  })
+  t.equal(patched.statusCode, 200, patched.body.slice(0, 300))
+  t.same((patched.json() as Json).data.corrections[0].blocks, [0, 1], 'the correction names both blocks')
+
+  const res = await app.inject({ url: '/v1/articles/diffed/revisions/2/diff', headers: w })
+  t.equal(res.statusCode, 200, res.body.slice(0, 300))
+  const { data } = res.json() as Json
+  t.equal(data.aligned, true)
+  t.same(data.blocks[0], {
+    change: 'changed',
+    from: 0,
+    to: 0,
+    coarse: true,
+    words: [
+      { text: before[0]!.text, removed: true },
+      { text: after[0]!.text, added: true },
+    ],
+  }, '150 words replaced: over the bound, so the block is shown whole')
+  t.same(data.blocks[1], {
+    change: 'changed',
+    from: 1,
+    to: 1,
+    words: [{ text: 'The river peaked at 4.' }, { text: '2', removed: true }, { text: '4', added: true }, { text: ' metres on Tuesday night.' }],
+  }, 'a small edit is still shown word by word')
+})
+
+t.test('a diff of blocks stored before the cap shows them whole', async (t) => {
+  const { db, app, w } = await setup(t)
+  const long = words(3000, 'legacy')
+  insertMissing(db, { ...fixtureDocument(44), quotes: [], body: [paragraph(long) as Block, paragraph('A second paragraph.') as Block] })
+  const read = await app.inject({ url: '/v1/articles/fixture-story-44', headers: w })
+  const edited = `${long.slice(0, 20)}X${long.slice(21, BLOCK_CAP)}`
+  const patched = await app.inject({
+    method: 'PATCH',
+    url: '/v1/articles/fixture-story-44',
+    headers: { ...w, 'if-match': read.headers.etag as string },
+    payload: { body: [paragraph(edited), paragraph('A second paragraph.')] },
+  })
+  t.equal(patched.statusCode, 200, patched.body.slice(0, 300))
+  const { data } = (await app.inject({ url: '/v1/articles/fixture-story-44/revisions/2/diff', headers: w })).json() as Json
+  t.same(data.blocks, [
+    { change: 'changed', from: 0, to: 0, coarse: true, words: [{ text: long, removed: true }, { text: edited, added: true }] },
+  ])
+})
+
+t.test('bodies too different to align are paired in order, and the diff says so', async (t) => {
+  const { app, w } = await setup(t)
+  // 600 blocks, every other one rewritten: 600 block edits, past the alignment bound.
+  const before = Array.from({ length: 600 }, (_, i) => paragraph(`Paragraph ${i}.`))
+  const after = before.map((p, i) => (i % 2 ? paragraph(`Rewritten paragraph ${i}.`) : p))
+  const created = await app.inject({ method: 'POST', url: '/v1/articles', headers: w, payload: story('realigned', before) })
+  t.equal(created.statusCode, 201, created.body.slice(0, 300))
+  const patched = await app.inject({
+    method: 'PATCH',
+    url: '/v1/articles/realigned',
+    headers: { ...w, 'if-match': created.headers.etag as string },
+    payload: { body: after },
+  })
+  t.equal(patched.statusCode, 200, patched.body.slice(0, 300))
+  const { data } = (await app.inject({ url: '/v1/articles/realigned/revisions/2/diff', headers: w })).json() as Json
+  t.equal(data.aligned, false)
+  const changed = (data.blocks as Json[]).filter((b) => b.change === 'changed')
+  t.equal(changed.length, 300, 'each rewritten block is one change')
+  t.ok(changed.every((b) => b.from === b.to && b.from % 2 === 1), 'paired with the block in its place')
+})
+
+t.test('a correction finds the blocks it touched without comparing words', async (t) => {
+  const throwing = () => {
+    throw new Error('a word diff was computed')
+  }
+  const { touchedBlocks } = await t.mockImport<typeof import('../../src/resources/articles/revisions.js')>(
+    '../../src/resources/articles/revisions.js',
+    { diff: { ...(await import('diff')), diffWordsWithSpace: throwing, diffWords: throwing, diffChars: throwing } },
+  )
+  const a = [paragraph('One.'), paragraph('Two.'), paragraph('Three.')] as Block[]
+  const b = [paragraph('Zero.'), paragraph('One.'), paragraph('Two, changed.'), paragraph('Three.')] as Block[]
+  t.same(touchedBlocks(a, b), [0, 2])
+})
+
 // Re-anchoring as it was before its work was bounded: every occurrence in every block, the
 // nearest kept. The bounded search must find exactly the same place.
 function reference(body: Block[], text: string, old: Location): Anchored {

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import type { Block } from '../../db/schema.js'
 import type { ArticleDocument } from './document.js'
+import { MAX_BLOCK_CHARS } from './schemas.js'
 import { exportDocuments } from './upsert.js'
 
 type DocumentQuote = ArticleDocument['quotes'][number] & { anchor: string }
@@ -86,17 +87,27 @@ export function findRevision(db: Db, articleId: string, number: number) {
   return { number: r.number, createdAt: r.created_at, by: by(r), document: JSON.parse(r.document) as RevisionDocument }
 }
 
+type Word = { text: string; added?: true; removed?: true }
+
 export type BlockChange =
   | { change: 'added'; to: number; text: string }
   | { change: 'removed'; from: number; text: string }
-  | { change: 'changed'; from: number; to: number; words: { text: string; added?: true; removed?: true }[] }
+  | { change: 'changed'; from: number; to: number; coarse?: true; words: Word[] }
+
+/** Aligning two bodies stops past this many blocks added or removed; they are then paired in order. */
+export const MAX_BLOCK_EDITS = 400
+/** Comparing one block word by word stops past this many words, spaces and marks added or removed. */
+export const MAX_WORD_EDITS = 200
+/** A diff compares words for at most this long; the blocks after that are shown whole. */
+const WORD_BUDGET_MS = 250
 
 const ARTICLE_FIELDS = ['slug', 'headline', 'standfirst', 'language', 'status', 'publishedAt', 'publisher', 'media', 'notes'] as const
 
 /**
  * What changed between two versions of a story: fields, body blocks (aligned so an inserted
  * paragraph is one addition, not a change to every paragraph after it; a changed block
- * shows its words), quotes by id, credits and tags.
+ * shows its words), quotes by id, credits and tags. The work is bounded, so a huge edit or a
+ * body stored before blocks were capped gets a coarser answer rather than a slow one.
  */
 export function diffDocuments(a: RevisionDocument, b: RevisionDocument) {
   const fields = ARTICLE_FIELDS.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f])).map((field) => ({
@@ -104,7 +115,7 @@ export function diffDocuments(a: RevisionDocument, b: RevisionDocument) {
     from: a[field],
     to: b[field],
   }))
-  const blocks = diffBlocks(a.body, b.body)
+  const { aligned, blocks } = diffBlocks(a.body, b.body)
   const before = new Map(a.quotes.map((q) => [q.id!, q]))
   const after = new Map(b.quotes.map((q) => [q.id!, q]))
   const quotes: { id: string; change: 'added' | 'removed' | 'changed'; from?: DocumentQuote; to?: DocumentQuote }[] = []
@@ -117,53 +128,112 @@ export function diffDocuments(a: RevisionDocument, b: RevisionDocument) {
   const credits = (d: RevisionDocument) => d.authors.map((x) => ({ author: x.slug, role: x.role }))
   const tags = (d: RevisionDocument) => d.tags.map((t) => t.slug)
   const changed = <T>(x: T, y: T) => (JSON.stringify(x) === JSON.stringify(y) ? null : { from: x, to: y })
-  return { fields, blocks, quotes, authors: changed(credits(a), credits(b)), tags: changed(tags(a), tags(b)) }
+  return { fields, aligned, blocks, quotes, authors: changed(credits(a), credits(b)), tags: changed(tags(a), tags(b)) }
 }
 
-export function diffBlocks(a: Block[], b: Block[]): BlockChange[] {
-  const key = (x: Block) => JSON.stringify(x)
-  const parts = diffArrays(a.map(key), b.map(key))
-  const changes: BlockChange[] = []
-  let i = 0
-  let j = 0
+type Step = { change: 'changed'; from: number; to: number } | { change: 'removed'; from: number } | { change: 'added'; to: number }
+
+/**
+ * Which blocks of one body became which of the other, without looking at words: Myers's
+ * diff over the blocks between the unchanged first and last ones, each block an interned
+ * number so a comparison costs nothing whatever its length. A removal followed by an
+ * addition is a rewrite of those blocks, paired in order. Past MAX_BLOCK_EDITS the middle
+ * is paired in order as a whole (`aligned: false`), which bounds the quadratic part.
+ */
+function alignBlocks(a: Block[], b: Block[]): { aligned: boolean; steps: Step[] } {
+  const ids = new Map<string, number>()
+  const id = (block: Block) => {
+    const key = JSON.stringify(block)
+    let n = ids.get(key)
+    if (n === undefined) ids.set(key, (n = ids.size))
+    return n
+  }
+  const x = a.map(id)
+  const y = b.map(id)
+  let head = 0
+  while (head < x.length && head < y.length && x[head] === y[head]) head++
+  let tail = 0
+  while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++
+  const middleA = x.slice(head, x.length - tail)
+  const middleB = y.slice(head, y.length - tail)
+  const steps: Step[] = []
+  const rewrite = (i: number, j: number, removed: number, added: number) => {
+    const pairs = Math.min(removed, added)
+    for (let k = 0; k < pairs; k++) if (x[i + k] !== y[j + k]) steps.push({ change: 'changed', from: i + k, to: j + k })
+    for (let k = pairs; k < removed; k++) steps.push({ change: 'removed', from: i + k })
+    for (let k = pairs; k < added; k++) steps.push({ change: 'added', to: j + k })
+  }
+  // Bodies rewritten throughout share no block: there is nothing to align.
+  const inA = new Set(middleA)
+  const shared = middleB.some((n) => inA.has(n))
+  const parts = shared ? diffArrays(middleA, middleB, { maxEditLength: MAX_BLOCK_EDITS }) : undefined
+  if (parts === undefined) {
+    rewrite(head, head, middleA.length, middleB.length)
+    return { aligned: !shared, steps }
+  }
+  let i = head
+  let j = head
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p]!
-    if (!part.added && !part.removed) {
-      i += part.count ?? part.value.length
-      j += part.count ?? part.value.length
-      continue
-    }
-    // A removal followed by an addition is a rewrite of those blocks, paired in order.
     const next = parts[p + 1]
-    if (part.removed && next?.added) {
-      const pairs = Math.min(part.value.length, next.value.length)
-      for (let k = 0; k < pairs; k++) {
-        const words = diffWordsWithSpace(a[i + k]!.text, b[j + k]!.text).map((w) => ({
-          text: w.value,
-          ...(w.added ? { added: true as const } : {}),
-          ...(w.removed ? { removed: true as const } : {}),
-        }))
-        changes.push({ change: 'changed', from: i + k, to: j + k, words })
-      }
-      for (let k = pairs; k < part.value.length; k++) changes.push({ change: 'removed', from: i + k, text: a[i + k]!.text })
-      for (let k = pairs; k < next.value.length; k++) changes.push({ change: 'added', to: j + k, text: b[j + k]!.text })
-      i += part.value.length
-      j += next.value.length
+    if (!part.added && !part.removed) {
+      i += part.count
+      j += part.count
+    } else if (part.removed && next?.added) {
+      rewrite(i, j, part.count, next.count)
+      i += part.count
+      j += next.count
       p++
-      continue
-    }
-    if (part.removed) {
-      for (let k = 0; k < part.value.length; k++) changes.push({ change: 'removed', from: i + k, text: a[i + k]!.text })
-      i += part.value.length
+    } else if (part.removed) {
+      rewrite(i, j, part.count, 0)
+      i += part.count
     } else {
-      for (let k = 0; k < part.value.length; k++) changes.push({ change: 'added', to: j + k, text: b[j + k]!.text })
-      j += part.value.length
+      rewrite(i, j, 0, part.count)
+      j += part.count
     }
   }
-  return changes
+  return { aligned: true, steps }
 }
 
-/** The blocks of the new body a change touched (added or rewritten), for a correction. */
+/** The body's changes, each rewritten block word by word while that stays within bounds. */
+export function diffBlocks(a: Block[], b: Block[]): { aligned: boolean; blocks: BlockChange[] } {
+  const { aligned, steps } = alignBlocks(a, b)
+  const deadline = Date.now() + WORD_BUDGET_MS
+  const blocks = steps.map((step): BlockChange => {
+    if (step.change === 'removed') return { change: 'removed', from: step.from, text: a[step.from]!.text }
+    if (step.change === 'added') return { change: 'added', to: step.to, text: b[step.to]!.text }
+    return { ...step, ...changedWords(a[step.from]!.text, b[step.to]!.text, deadline) }
+  })
+  return { aligned, blocks }
+}
+
+/**
+ * A rewritten block's words, or the whole block removed and added (`coarse`) when comparing
+ * them would cost too much: more than MAX_WORD_EDITS edits, a block longer than a block may
+ * now be (stored before the cap), or the diff's time for words spent.
+ */
+function changedWords(from: string, to: string, deadline: number): { coarse?: true; words: Word[] } {
+  const left = deadline - Date.now()
+  const parts =
+    from.length <= MAX_BLOCK_CHARS && to.length <= MAX_BLOCK_CHARS && left > 0
+      ? diffWordsWithSpace(from, to, { maxEditLength: MAX_WORD_EDITS, timeout: left })
+      : undefined
+  if (parts === undefined) {
+    return {
+      coarse: true,
+      words: [...(from ? [{ text: from, removed: true as const }] : []), ...(to ? [{ text: to, added: true as const }] : [])],
+    }
+  }
+  return {
+    words: parts.map((w) => ({
+      text: w.value,
+      ...(w.added ? { added: true as const } : {}),
+      ...(w.removed ? { removed: true as const } : {}),
+    })),
+  }
+}
+
+/** The blocks of the new body a change touched (added or rewritten), for a correction: no words compared. */
 export function touchedBlocks(a: Block[], b: Block[]): number[] {
-  return diffBlocks(a, b).flatMap((c) => (c.change === 'removed' ? [] : [c.to]))
+  return alignBlocks(a, b).steps.flatMap((s) => (s.change === 'removed' ? [] : [s.to]))
 }

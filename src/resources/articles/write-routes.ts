@@ -18,8 +18,8 @@ import {
 import { notFound, Problem } from '../../problems.js'
 import { NewArticle } from './document.js'
 import { articleOfRow, findAnyArticleRow } from './queries.js'
-import { diffDocuments, findRevision, listRevisions } from './revisions.js'
-import { Article } from './schemas.js'
+import { diffDocuments, findRevision, listRevisions, MAX_BLOCK_EDITS, MAX_WORD_EDITS } from './revisions.js'
+import { Article, MAX_BLOCK_CHARS } from './schemas.js'
 import { ArticlePatch, createArticle, patchArticle, withdrawArticle, type Actor } from './write.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
@@ -58,13 +58,22 @@ const RevisionDiff = z
     from: z.int(),
     to: z.int(),
     fields: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+    aligned: z.boolean().meta({
+      description: `False when the bodies differ in more than ${MAX_BLOCK_EDITS} blocks, too many to align: the blocks between the first and the last that differ are then paired in order, the first with the first.`,
+    }),
     blocks: z.array(
       z.object({
         change: z.enum(['added', 'removed', 'changed']),
         from: z.int().optional(),
         to: z.int().optional(),
         text: z.string().optional(),
-        words: z.array(z.object({ text: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() })).optional(),
+        coarse: z.literal(true).optional().meta({
+          description: `Present on a changed block whose words were not compared one by one: more than ${MAX_WORD_EDITS} words, spaces and punctuation marks were added or removed, a block is longer than ${MAX_BLOCK_CHARS.toLocaleString('en')} characters (stored before blocks were capped), or the diff spent its time for comparing words. \`words\` then holds the whole old text, removed, and the whole new text, added.`,
+        }),
+        words: z
+          .array(z.object({ text: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() }))
+          .optional()
+          .meta({ description: 'For a changed block: its text as runs that were kept, removed or added.' }),
       }),
     ),
     quotes: z.array(
@@ -73,7 +82,10 @@ const RevisionDiff = z
     authors: z.object({ from: z.unknown(), to: z.unknown() }).nullable(),
     tags: z.object({ from: z.unknown(), to: z.unknown() }).nullable(),
   })
-  .meta({ id: 'RevisionDiff', description: 'What changed between two revisions; blocks are aligned, changed ones word by word.' })
+  .meta({
+    id: 'RevisionDiff',
+    description: 'What changed between two revisions; blocks are aligned, changed ones word by word. The work is bounded: past the bounds, blocks are paired in order (`aligned: false`) or shown whole (`coarse`).',
+  })
 
 /** The representation every read and write of one article agrees on, ETag included. */
 export const articleRepresentation = (db: Db, id: string) =>
