@@ -213,6 +213,27 @@ t.test('a correction finds the blocks it touched without comparing words', async
   t.same(touchedBlocks(a, b), [0, 2])
 })
 
+t.test('a story holds at most 1,000 quotes: POST /v1/quotes refuses the next', async (t) => {
+  const { app, w } = await setup(t)
+  const body = Array.from({ length: 100 }, (_, b) => paragraph(Array.from({ length: 11 }, (_, q) => `Quote ${b}-${q} here.`).join(' ')))
+  const quotes = Array.from({ length: 1000 }, (_, k) => ({
+    text: `Quote ${Math.floor(k / 10)}-${k % 10} here`,
+    kind: 'paraphrase',
+    source: 'an-official',
+  }))
+  const sources = [{ slug: 'an-official', description: 'an official', kind: 'person', anonymous: true }]
+  const created = await app.inject({ method: 'POST', url: '/v1/articles', headers: w, payload: story('quoted', body, { sources, quotes }) })
+  t.equal(created.statusCode, 201, created.body.slice(0, 300))
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/quotes',
+    headers: w,
+    payload: { article: 'quoted', text: 'Quote 0-10 here', kind: 'paraphrase', source: 'an-official' },
+  })
+  t.equal(res.statusCode, 409, res.body.slice(0, 300))
+  t.match(res.json(), { status: 409, detail: /1,000 quotes/ })
+})
+
 // Re-anchoring as it was before its work was bounded: every occurrence in every block, the
 // nearest kept. The bounded search must find exactly the same place.
 function reference(body: Block[], text: string, old: Location): Anchored {

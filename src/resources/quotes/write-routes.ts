@@ -19,6 +19,7 @@ import {
 } from '../../lib/writes.js'
 import { Problem } from '../../problems.js'
 import { QuoteHint, Text } from '../articles/document.js'
+import { MAX_QUOTES } from '../articles/schemas.js'
 import { findAnyArticleRow } from '../articles/queries.js'
 import { addCorrection, articleChanged, type Actor } from '../articles/write.js'
 import { CorrectionNote } from '../corrections/schemas.js'
@@ -81,6 +82,7 @@ const sql = preparedFor((db) => {
        where id = ?`,
     ),
     anchor: p('select anchor from quotes where id = ?').pluck(),
+    count: p('select count(*) from quotes where article_id = ?').pluck(),
     delete: p('delete from quotes where id = ?'),
   }
 })
@@ -151,7 +153,7 @@ export const quoteWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         tags: ['quotes'],
         operationId: 'createQuote',
         summary: 'Attribute words of a story to a source (scope write)',
-        description: 'The text must stand verbatim in the story body: 422 when it does not, or when it occurs more than once and no location says which.',
+        description: `The text must stand verbatim in the story body: 422 when it does not, or when it occurs more than once and no location says which. A story holds at most ${MAX_QUOTES.toLocaleString('en')} quotes (409 past that).`,
         headers: IdempotencyHeaders,
         querystring: NoQuery,
         body: NewQuote,
@@ -163,6 +165,10 @@ export const quoteWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       const b = req.body
       const result = idempotentWrite(db, req, new Date(actor.now), () => {
         const article = storyOf(b.article, '/article')
+        // Each quote is found again on every body edit: a story's count bounds that work.
+        if ((sql(db).count.get(article.id) as number) >= MAX_QUOTES) {
+          throw conflict(`The story holds ${MAX_QUOTES.toLocaleString('en')} quotes, the most a story may hold; delete one first.`)
+        }
         const source = sourceId(b.source)
         const saidTo = authorId(b.saidTo)
         const at = anchor(article.body, b.text, b.location)
