@@ -12,7 +12,7 @@ import { createKey } from '../../src/auth/api-keys.js'
 import type { Block } from '../../src/db/schema.js'
 import { ArticleDocument } from '../../src/resources/articles/document.js'
 import { insertMissing } from '../../src/resources/articles/store.js'
-import { reanchoring, type Anchored, type Location } from '../../src/resources/quotes/anchor.js'
+import { AnchorError, anchorQuote, reanchoring, type Anchored, type Location } from '../../src/resources/quotes/anchor.js'
 import { fixtureDocument, testDb, type Json } from '../helper.js'
 
 // The contract (README, openapi.yaml): a block holds at most 10,000 characters, a body 200,000.
@@ -255,11 +255,13 @@ function reference(body: Block[], text: string, old: Location): Anchored {
   return best ? { anchor: 'moved', location: best } : { anchor: 'orphaned', location: null }
 }
 
+// Few letters, so words recur within and across blocks and ties are common; NUL too, which
+// the searches use to join blocks and must never match across.
+const blockText = fc.stringMatching(/^[ab \u0000]{0,30}$/)
+const bodyArb = fc.array(blockText.map((text) => ({ type: 'paragraph' as const, text })), { minLength: 1, maxLength: 8 })
+const quoteArb = fc.oneof(fc.stringMatching(/^[ab]{1,4}$/), fc.stringMatching(/^[ab \u0000]{1,8}$/))
+
 t.test('bounded re-anchoring finds the place the exhaustive search found', async (t) => {
-  // Few letters, so words recur within and across blocks and ties are common.
-  const text = fc.stringMatching(/^[ab ]{0,30}$/)
-  const body = fc.array(text.map((s) => ({ type: 'paragraph' as const, text: s })), { minLength: 1, maxLength: 8 })
-  const quote = fc.oneof(fc.stringMatching(/^[ab]{1,4}$/), fc.stringMatching(/^[ab ]{1,8}$/))
   const old = fc.record({ block: fc.nat(9), start: fc.nat(35) })
   const same = (blocks: Block[], q: string, olds: { block: number; start: number }[]) => {
     const find = reanchoring(blocks)
@@ -268,8 +270,30 @@ t.test('bounded re-anchoring finds the place the exhaustive search found', async
       return JSON.stringify(find(q, at)) === JSON.stringify(reference(blocks, q, at))
     })
   }
-  t.doesNotThrow(() => fc.assert(fc.property(body, quote, fc.array(old, { minLength: 1, maxLength: 5 }), same), { numRuns: 3000 }))
+  t.doesNotThrow(() => fc.assert(fc.property(bodyArb, quoteArb, fc.array(old, { minLength: 1, maxLength: 5 }), same), { numRuns: 3000 }))
   // Surrogate pairs: offsets count UTF-16 code units, in both directions.
   const emoji = [{ type: 'paragraph' as const, text: '📰 a 📰 b 📰 a 📰' }]
   t.same(reanchoring(emoji)('📰 a', { block: 0, start: 5, end: 9 }), reference(emoji, '📰 a', { block: 0, start: 5, end: 9 }))
+})
+
+t.test('anchoring a new quote finds what the exhaustive search found', async (t) => {
+  const exhaustive = (body: Block[], text: string, block?: number) => {
+    const found: Location[] = []
+    body.forEach((b, i) => {
+      if (block !== undefined && block !== i) return
+      for (let start = b.text.indexOf(text); start !== -1; start = b.text.indexOf(text, start + 1)) found.push({ block: i, start, end: start + text.length })
+    })
+    return found.length === 1 ? found[0] : found.length === 0 ? 'not in the article body' : `occurs ${found.length < 100 ? found.length : '100 or more'} times`
+  }
+  const outcome = (body: Block[], text: string, block?: number) => {
+    try {
+      return anchorQuote(body, text, block === undefined ? undefined : { block })
+    } catch (err) {
+      if (!(err instanceof AnchorError)) throw err
+      return /not in the article body|occurs .* times/.exec(err.message)![0]
+    }
+  }
+  const same = (blocks: Block[], q: string, block: number | null) =>
+    JSON.stringify(outcome(blocks, q, block ?? undefined)) === JSON.stringify(exhaustive(blocks, q, block ?? undefined))
+  t.doesNotThrow(() => fc.assert(fc.property(bodyArb, quoteArb, fc.option(fc.nat(9)), same), { numRuns: 3000 }))
 })

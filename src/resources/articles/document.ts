@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ARTICLE_STATUSES, AUTHOR_ROLES, QUOTE_KINDS, SOURCE_KINDS, TAG_TYPES, type authors } from '../../db/schema.js'
 import { newId } from '../../lib/ids.js'
-import { AnchorError, anchorQuote, type Location } from '../quotes/anchor.js'
+import { AnchorError, anchoring, type Location } from '../quotes/anchor.js'
 import { MAX_QUOTES, NewBody, NewMedia, Note } from './schemas.js'
 
 const Slug = z
@@ -121,6 +121,7 @@ export function documentRows(doc: ArticleDocument, now: string, existing: Existi
     sourceIds.set(s.slug, id)
     return { ...s, id, createdAt: now, updatedAt: now }
   })
+  const anchor = anchoring(doc.body)
   const quoteRows = doc.quotes.map((q, i) => {
     const sourceId = sourceIds.get(q.source)
     if (!sourceId) throw new DocumentError(`quotes[${i}]: source "${q.source}" is not among the document's sources`)
@@ -128,7 +129,7 @@ export function documentRows(doc: ArticleDocument, now: string, existing: Existi
     if (saidToId === undefined) throw new DocumentError(`quotes[${i}]: saidTo "${q.saidTo}" is not among the document's authors`)
     let location: Location
     try {
-      location = anchorQuote(doc.body, q.text, q.location)
+      location = anchor(q.text, q.location)
     } catch (err) {
       if (err instanceof AnchorError) throw new DocumentError(`quotes[${i}]: ${err.message}`)
       throw err
