@@ -57,7 +57,10 @@ function watchHealth(base: string) {
   const loop = (async () => {
     while (running) {
       const t0 = performance.now()
-      await (await fetch(`${base}/health`)).arrayBuffer()
+      // A server blocked past its header timeout resets the waiting connection: still a wait.
+      await fetch(`${base}/health`)
+        .then((r) => r.arrayBuffer())
+        .catch(() => undefined)
       longest = Math.max(longest, performance.now() - t0)
       await new Promise((r) => setTimeout(r, 5))
     }
@@ -82,12 +85,14 @@ for (const size of args.sizes!.split(',').map(Number)) {
     const done = watchHealth(base)
     await new Promise((r) => setTimeout(r, 50))
     const t0 = performance.now()
-    const res = await fetch(`${base}${route}?q=${encodeURIComponent(q)}`)
-    const body = (await res.json()) as { page?: { total: number; totalIsExact?: boolean } }
+    const answer = await fetch(`${base}${route}?q=${encodeURIComponent(q)}`)
+      .then(async (res) => ({ status: String(res.status), body: (await res.json()) as { page?: { total: number; totalIsExact?: boolean } } }))
+      .catch((err: Error) => ({ status: `no answer (${(err.cause as Error | undefined)?.message ?? err.message})`, body: {} as { page?: undefined } }))
     const ms = performance.now() - t0
     const health = await done()
-    const total = body.page ? `${body.page.total}${body.page.totalIsExact === false ? '+' : ''}` : '–'
-    const row = `| ${size.toLocaleString('en')} | ${route} | \`${q.length > 40 ? `${q.slice(0, 37)}…` : q}\` | ${res.status} | ${total} | ${ms.toFixed(1)} | ${health.toFixed(1)} |`
+    const page = answer.body.page
+    const total = page ? `${page.total}${page.totalIsExact === false ? '+' : ''}` : '–'
+    const row = `| ${size.toLocaleString('en')} | ${route} | \`${q.length > 40 ? `${q.slice(0, 37)}…` : q}\` | ${answer.status} | ${total} | ${ms.toFixed(1)} | ${health.toFixed(1)} |`
     rows.push(row)
     process.stdout.write(`${row}\n`)
   }

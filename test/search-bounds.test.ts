@@ -74,3 +74,24 @@ t.test('a word in every story is ranked among a bounded candidate set, and the p
   const sourcesOnly = await get('/v1/search?q=the&type=source&limit=5')
   t.ok((sourcesOnly.body.data as Json[]).every((h) => h.type === 'source'))
 })
+
+t.test('a word too common to weigh still matches; rarer words decide the order', async (t) => {
+  const common = (await get('/v1/search?q=the&limit=5')).body
+  t.ok((common.data as Json[]).every((h) => h.score === 0), 'a word in every story ranks nothing: scores 0, newest first')
+  const mixed = (await get('/v1/search?q=the%20OR%20xylophage&type=article&limit=5')).body
+  t.match((mixed.data as Json[])[0], { type: 'article', title: /./ })
+  t.ok((mixed.data as Json[])[0].score > 0, 'the story holding the rare word comes first')
+  t.match((mixed.data as Json[])[0].snippet, /<mark>xylophage<\/mark>/i)
+})
+
+t.test('a list filtered by a common word considers a bounded set of matches, and says so', async (t) => {
+  for (const path of ['/v1/articles', '/v1/quotes', '/v1/sources']) {
+    const page = (await get(`${path}?q=the&limit=5`)).body.page
+    t.equal(page.total, 1000, `${path}: counted within the 1,000 newest matches`)
+    t.equal(page.totalIsExact, false)
+  }
+  const rare = (await get('/v1/articles?q=xylophage')).body
+  t.same(rare.page.totalIsExact, true)
+  t.equal(rare.page.total, 3)
+  t.notOk('totalIsExact' in (await get('/v1/articles?limit=1')).body.page, 'lists without q keep their exact total alone')
+})

@@ -15,7 +15,7 @@ export const FullTextQuery = z
     }
   })
   .meta({
-    description: `Full-text search: words (all must match), "exact phrases", prefix*, and AND / OR / NOT in upper case. At most ${MAX_TERMS} terms, of which ${MAX_PREFIX_TERMS} prefixes, each with at least ${MIN_PREFIX_LENGTH} letters or digits before the *; column filters, NEAR, parentheses and ^ are not supported. Anything else is a 400 naming q.`,
+    description: `Full-text search: words (all must match), "exact phrases", prefix*, and AND / OR / NOT in upper case. At most ${MAX_TERMS} terms, of which ${MAX_PREFIX_TERMS} prefixes, each with at least ${MIN_PREFIX_LENGTH} letters or digits before the *; column filters, NEAR, parentheses and ^ are not supported. Anything else is a 400 naming q. A list filtered by q considers the 1,000 most recently indexed matches (\`page.totalIsExact\` is false when more matched).`,
     examples: ['"nerve centre"', 'Lahore OR Kohat', 'Taliban NOT Afghanistan', 'milit*'],
   })
 

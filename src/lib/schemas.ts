@@ -93,7 +93,7 @@ export const PageInfo = z
     total: z.int().meta({ description: 'How many items the whole list holds.', examples: [1] }),
     totalIsExact: z.boolean().optional().meta({
       description:
-        'Searches only: false when more items matched than a search ranks (the 1,000 most recently indexed); `total` is then that bound.',
+        'With a full-text `q` only: false when more items matched than a search considers (the 1,000 most recently indexed); `total` then counts within those.',
     }),
   })
   .meta({ id: 'PageInfo' })

@@ -73,6 +73,19 @@ function lex(query: string): Token[] {
   return tokens
 }
 
+/**
+ * The terms of a user's query (already validated by toFtsQuery), each as FTS5 reads it and
+ * whether NOT excludes it: ranking weighs only the terms a match must or may contain.
+ */
+export function queryTerms(query: string): { fts: string; negated: boolean }[] {
+  const tokens = lex(query)
+  return tokens.flatMap((t, i) => {
+    if (t.kind !== 'term') return []
+    const before = tokens[i - 1]
+    return [{ fts: t.fts, negated: before?.kind === 'op' && before.op === 'NOT' }]
+  })
+}
+
 /** The FTS5 MATCH expression for a user's query; throws SearchQueryError saying what is wrong. */
 export function toFtsQuery(query: string): string {
   if (query.length > MAX_QUERY_LENGTH) throw new SearchQueryError(`is longer than ${MAX_QUERY_LENGTH} characters`)

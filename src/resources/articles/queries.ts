@@ -5,7 +5,7 @@ import { preparedFor } from '../../db/prepared.js'
 import { articleAuthors, articles, articleTags, quotes, sources, type Block, type Media } from '../../db/schema.js'
 import { pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
-import { matching } from '../../lib/search.js'
+import { exactness, matching } from '../../lib/search.js'
 import { creditsOf, resolveAuthorId } from '../authors/queries.js'
 import { correctionsOfArticle } from '../corrections/queries.js'
 import { quotesOfArticle, quotesOfArticles } from '../quotes/queries.js'
@@ -249,7 +249,7 @@ function listArticlesPage(db: Db, seen: Seen, filters: ArticleFilters, opts: Lis
         .all(),
   )
   const total = cachedCount(db, epoch, db.select({ n: count() }).from(articles).where(where))
-  const page = { limit: opts.limit, nextCursor, total }
+  const page = { limit: opts.limit, nextCursor, total, ...exactness(db, 'article', filters.q, seen.preview) }
 
   const extras = opts.include.filter((i) => i !== 'authors' && i !== 'tags')
   if (extras.length === 0 && opts.fields.length === 0) {

@@ -5,7 +5,7 @@ import { preparedFor } from '../../db/prepared.js'
 import { articles, authors, QUOTE_KINDS, quotes, sources } from '../../db/schema.js'
 import { pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
-import { matching } from '../../lib/search.js'
+import { exactness, matching } from '../../lib/search.js'
 import { resolveView, viewParams, visibleArticlesPrepared, visibleThroughJoin, type Seen, type View } from '../articles/visibility.js'
 import type { Quote } from './schemas.js'
 
@@ -137,7 +137,7 @@ function listQuotesPage(db: Db, seen: Seen, f: QuoteFilters, opts: QuoteListOpti
     epoch,
     db.select({ n: count() }).from(quotes).innerJoin(articles, eq(articles.id, quotes.articleId)).where(where),
   )
-  const page = { limit: opts.limit, nextCursor, total }
+  const page = { limit: opts.limit, nextCursor, total, ...exactness(db, 'quote', f.q, seen.preview) }
   const built = (ids: string[]) => selectQuotes(db, undefined, inArray(quotes.id, ids)).all().map(toQuote)
 
   if (!opts.include.includes('article') && opts.fields.length === 0) {

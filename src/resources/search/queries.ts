@@ -4,7 +4,8 @@ import type { Db } from '../../db/client.js'
 import { articles, quotes, type SEARCH_KINDS, sources } from '../../db/schema.js'
 import { pickFields } from '../../lib/listing.js'
 import { decodeCursor, encodeCursor, pageJson } from '../../lib/pagination.js'
-import { matchExpression, searchIndexFor } from '../../lib/search.js'
+import { countUpTo, inText, matchExpression, searchIndexFor } from '../../lib/search.js'
+import { queryTerms } from '../../lib/search-query.js'
 import { badParameter } from '../../problems.js'
 import { resolveView, visibleThroughJoin, type Seen, type View } from '../articles/visibility.js'
 import type { SearchHit } from './schemas.js'
@@ -51,28 +52,59 @@ export function searchJson(db: Db, view: View, q: SearchArgs): string {
 
 type Candidate = { rid: number; rank: number }
 
+/**
+ * Terms matching more rows than this count for matching but not for ranking, as stop words
+ * do: bm25 weighs a term by how rare it is, which it learns by walking every posting of the
+ * term, and a term in most of the archive weighs next to nothing anyway. Bounds that walk.
+ */
+export const RANKED_TERM_POSTINGS = 5000
+
+/**
+ * The newest matches, each with its bm25 rank (lower is better; 0 when only terms too common
+ * to rank matched it). When every term is rare enough, one statement ranks the candidates by
+ * the whole query; otherwise they are found without ranking, and ranked by the rare terms
+ * they hold in a second statement over the same span of the index.
+ */
+function rankedCandidates(db: Db, seen: Seen, q: SearchArgs): Candidate[] {
+  const index = searchIndexFor(seen.preview)
+  const match = matchExpression(q.q, q.types)
+  const terms = queryTerms(q.q).map((t) => ({ ...t, rare: countUpTo(db, seen.preview, inText(t.fts), RANKED_TERM_POSTINGS) <= RANKED_TERM_POSTINGS }))
+  const allRare = terms.every((t) => t.rare)
+  const rank = allRare ? sql`bm25(${index}, 0.0, 3.0, 1.0)` : sql`0.0`
+  // Editors' index holds withdrawn text too (visibleHits leaves it out); the public's
+  // holds only what is public, so its candidates come from FTS5 alone.
+  const candidates = seen.preview
+    ? db.all<Candidate>(sql`select t.rowid as rid, ${rank} as rank from ${index} t join search_rows r on r.id = t.rowid
+      where ${index} match ${match} and ${visibleHits(seen)} order by t.rowid desc limit ${SEARCH_CANDIDATES + 1}`)
+    : db.all<Candidate>(sql`select rowid as rid, ${rank} as rank from ${index}
+      where ${index} match ${match} order by rowid desc limit ${SEARCH_CANDIDATES + 1}`)
+  const scoring = terms.filter((t) => t.rare && !t.negated)
+  if (allRare || scoring.length === 0 || candidates.length === 0) return candidates
+  const byRid = new Map(candidates.map((c) => [c.rid, c]))
+  const span = sql`rowid between ${candidates.at(-1)!.rid} and ${candidates[0]!.rid}`
+  const scored = db.all<Candidate>(sql`select rowid as rid, bm25(${index}, 0.0, 3.0, 1.0) as rank from ${index}
+    where ${index} match ${inText(scoring.map((t) => t.fts).join(' OR '))} and ${span}
+    order by rowid desc limit ${RANKED_TERM_POSTINGS}`)
+  for (const s of scored) {
+    const c = byRid.get(s.rid)
+    if (c) c.rank = s.rank
+  }
+  return candidates
+}
+
 function searchPage(db: Db, seen: Seen, q: SearchArgs): string {
   const index = searchIndexFor(seen.preview)
-  // Editors' index holds withdrawn text too (visibleHits leaves it out); the public's only what is public.
-  // The public index needs no visibility test, so candidates come from FTS5 alone; what
-  // they are is looked up for the page's rows only.
-  const candidates = seen.preview
-    ? db.all<Candidate>(sql`select t.rowid as rid, bm25(${index}, 0.0, 3.0, 1.0) as rank
-      from ${index} t join search_rows r on r.id = t.rowid
-      where ${index} match ${matchExpression(q.q, q.types)} and ${visibleHits(seen)}
-      order by t.rowid desc limit ${SEARCH_CANDIDATES + 1}`)
-    : db.all<Candidate>(sql`select rowid as rid, bm25(${index}, 0.0, 3.0, 1.0) as rank
-      from ${index} where ${index} match ${matchExpression(q.q, q.types)}
-      order by rowid desc limit ${SEARCH_CANDIDATES + 1}`)
+  const candidates = rankedCandidates(db, seen, q)
   const totalIsExact = candidates.length <= SEARCH_CANDIDATES
-  const ranked = candidates.slice(0, SEARCH_CANDIDATES).sort((a, b) => a.rank - b.rank || a.rid - b.rid)
+  // Best first; among equals (terms too common to rank) the most recently indexed first.
+  const ranked = candidates.slice(0, SEARCH_CANDIDATES).sort((a, b) => a.rank - b.rank || b.rid - a.rid)
   // Keyset over (rank, rowid), as a list's cursor is over its sort key.
   const position = q.cursor === undefined ? undefined : decodeCursor(q.cursor, 'relevance', 2)
   if (position && !position.every((v) => typeof v === 'number')) {
     throw badParameter('query', 'cursor', 'is not a cursor this list issued; use a nextCursor as given.')
   }
   const [rank, rid] = (position ?? []) as number[]
-  const rest = position ? ranked.filter((h) => h.rank > rank! || (h.rank === rank && h.rid > rid!)) : ranked
+  const rest = position ? ranked.filter((h) => h.rank > rank! || (h.rank === rank && h.rid < rid!)) : ranked
   const page = rest.slice(0, q.limit)
   const nextCursor = rest.length > q.limit ? encodeCursor('relevance', [page.at(-1)!.rank, page.at(-1)!.rid]) : null
   const refs = new Map<number, { kind: Kind; ref: string }>()

@@ -6,7 +6,7 @@ import { nameList, splitNames } from '../../lib/listing.js'
 import { PageQuery } from '../../lib/pagination.js'
 import { FullTextQuery, sendJson } from '../../lib/params.js'
 import { list, problemResponses } from '../../lib/schemas.js'
-import { SEARCH_CANDIDATES, searchJson } from './queries.js'
+import { RANKED_TERM_POSTINGS, SEARCH_CANDIDATES, searchJson } from './queries.js'
 import { SearchHit } from './schemas.js'
 
 export const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -17,7 +17,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         tags: ['search'],
         operationId: 'search',
         summary: 'Search articles, quotes and sources together, best match first',
-        description: `Ranks by BM25 over what the public API shows (write keys search drafts too). A search ranks at most the ${SEARCH_CANDIDATES.toLocaleString('en')} most recently indexed matches: when more matched, \`page.total\` is ${SEARCH_CANDIDATES.toLocaleString('en')} and \`page.totalIsExact\` is false.`,
+        description: `Ranks by BM25 over what the public API shows (write keys search drafts too). A search considers at most the ${SEARCH_CANDIDATES.toLocaleString('en')} most recently indexed matches: when more matched, \`page.total\` is ${SEARCH_CANDIDATES.toLocaleString('en')} and \`page.totalIsExact\` is false. Words in more than ${RANKED_TERM_POSTINGS.toLocaleString('en')} items match but do not weigh in the ranking, as stop words; a hit that only such words matched scores 0, the newest first.`,
         querystring: z.strictObject({
           ...PageQuery,
           q: FullTextQuery,

@@ -5,7 +5,7 @@ import { preparedFor } from '../../db/prepared.js'
 import { articles, quotes, SOURCE_KINDS, sources } from '../../db/schema.js'
 import { pickFields } from '../../lib/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
-import { matching } from '../../lib/search.js'
+import { exactness, matching } from '../../lib/search.js'
 import { resolveView, viewParams, visibleThroughJoin, visibleArticlesPrepared, type Seen, type View } from '../articles/visibility.js'
 import type { Source } from './schemas.js'
 
@@ -101,7 +101,7 @@ function listSourcesPage(
       db.select().from(sources).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
   )
   const total = cachedCount(db, seen.epoch, db.select({ n: count() }).from(sources).where(where))
-  return pageJson(pickFields(rows, opts.fields).map((s) => JSON.stringify(s)), { limit: opts.limit, nextCursor, total })
+  return pageJson(pickFields(rows, opts.fields).map((s) => JSON.stringify(s)), { limit: opts.limit, nextCursor, total, ...exactness(db, 'source', f.q, seen.preview) })
 }
 
 /**
