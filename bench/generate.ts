@@ -23,7 +23,7 @@
 import { once } from 'node:events'
 import { pathToFileURL } from 'node:url'
 
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz' // as src/lib/ids.ts
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz' // as src/core/ids.ts
 const FUNCTION_WORDS = (
   'the of and to a in that is was for on with as by at from it he she they said his her ' +
   'but not be have has had were are this which or an will would its their who been also more ' +

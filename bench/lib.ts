@@ -7,7 +7,7 @@ import { createServer, type AddressInfo } from 'node:net'
 import { cpus } from 'node:os'
 import autocannon from 'autocannon'
 import { seedDb } from '../seed/load.js'
-import { createKey } from '../src/auth/api-keys.js'
+import { createKey } from '../src/core/keys.js'
 import { openDb } from '../src/db/client.js'
 import { migrateDb } from '../src/db/migrate.js'
 

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js'
 import { openDb } from './db/client.js'
 import { migrateDb } from './db/migrate.js'
 import { seedDb } from '../seed/load.js'
-import { startWebhookWorker, type WebhookWorker } from './webhooks/worker.js'
+import { startWebhookWorker, type WebhookWorker } from './resources/webhooks/worker.js'
 
 let config: Config
 try {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import t from 'tap'
 import { buildApp } from '../src/app.js'
-import { createKey, listKeys, revokeKey, verifyKey } from '../src/auth/api-keys.js'
+import { createKey, listKeys, revokeKey, verifyKey } from '../src/core/keys.js'
 import { build, testDb } from './helper.js'
 
 t.test('keys: hashed at rest, verified, listed without secrets, revoked', async (t) => {

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { z } from 'zod'
-import { list, one } from '../src/lib/schemas.js'
+import { list, one } from '../src/core/contract.js'
 import { Article, ArticleSummary } from '../src/resources/articles/schemas.js'
 import { Author, Credit } from '../src/resources/authors/schemas.js'
 import { Quote } from '../src/resources/quotes/schemas.js'

@@ -3,8 +3,8 @@
 import t, { type Test } from 'tap'
 import { seedDocument } from '../seed/load.js'
 import { buildApp } from '../src/app.js'
-import { createKey } from '../src/auth/api-keys.js'
-import { ifMatch, ifNoneMatch } from '../src/lib/etag.js'
+import { createKey } from '../src/core/keys.js'
+import { ifMatch, ifNoneMatch } from '../src/core/etag.js'
 import { testDb } from './helper.js'
 
 const seed = seedDocument()

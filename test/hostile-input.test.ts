@@ -1,6 +1,6 @@
 // Inputs the fuzzer found accepted or answered outside the contract, each pinned down.
 import t from 'tap'
-import { createKey } from '../src/auth/api-keys.js'
+import { createKey } from '../src/core/keys.js'
 import { build, fixtureDocument, testDb, type Json } from './helper.js'
 
 t.test('a body holding half a UTF-16 surrogate pair is refused, not stored as U+FFFD', async (t) => {

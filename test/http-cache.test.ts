@@ -1,7 +1,7 @@
 import t from 'tap'
 import { seedDocument } from '../seed/load.js'
 import { buildApp } from '../src/app.js'
-import { createKey } from '../src/auth/api-keys.js'
+import { createKey } from '../src/core/keys.js'
 import { testDb, type Json } from './helper.js'
 
 const seed = seedDocument()

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap'
-import { encodeCursor } from '../src/lib/pagination.js'
+import { encodeCursor } from '../src/core/pagination.js'
 import { insertMissing } from '../src/resources/articles/store.js'
 import type { App } from '../src/app.js'
 import { build, fixtureDocument, testDb, type Json } from './helper.js'

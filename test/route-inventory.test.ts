@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildApp } from '../src/app.js'
-import { createKey } from '../src/auth/api-keys.js'
+import { createKey } from '../src/core/keys.js'
 import type { KeyScope } from '../src/db/schema.js'
 import { build, testDb, type Json } from './helper.js'
 

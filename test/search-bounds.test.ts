@@ -80,8 +80,8 @@ t.test('a word too common to weigh still matches; rarer words decide the order',
   t.ok((common.data as Json[]).every((h) => h.score === 0), 'a word in every story ranks nothing: scores 0, newest first')
   const mixed = (await get('/v1/search?q=the%20OR%20xylophage&type=article&limit=5')).body
   t.match((mixed.data as Json[])[0], { type: 'article', title: /./ })
-  t.ok((mixed.data as Json[])[0].score > 0, 'the story holding the rare word comes first')
-  t.match((mixed.data as Json[])[0].snippet, /<mark>xylophage<\/mark>/i)
+  t.ok((mixed.data as Json[])[0]!.score > 0, 'the story holding the rare word comes first')
+  t.match((mixed.data as Json[])[0]!.snippet, /<mark>xylophage<\/mark>/i)
 })
 
 t.test('a list filtered by a common word considers a bounded set of matches, and says so', async (t) => {

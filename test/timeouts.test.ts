@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net'
 import t from 'tap'
 import { buildApp } from '../src/app.js'
-import { createKey } from '../src/auth/api-keys.js'
+import { createKey } from '../src/core/keys.js'
 import { testDb } from './helper.js'
 
 const timeouts = { requestMs: 2000, headersMs: 1000, keepAliveMs: 1000, connectionMs: 35_000 }

@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net'
 import t, { type Test } from 'tap'
 import { buildApp } from '../src/app.js'
-import { createKey } from '../src/auth/api-keys.js'
+import { createKey } from '../src/core/keys.js'
 import { testDb, type Json } from './helper.js'
 
 async function setup(t: Test) {

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildApp } from '../src/app.js'
-import { createKey } from '../src/auth/api-keys.js'
+import { createKey } from '../src/core/keys.js'
 import { testDb, type Json } from './helper.js'
 
 type Operation = { method: string; path: string }

@@ -4,7 +4,7 @@
 //        npm run keys -- revoke KEY_ID
 // Exit status: 0 done, 1 no such key, 2 usage error.
 import { parseArgs } from 'node:util'
-import { createKey, listKeys, revokeKey } from '../auth/api-keys.js'
+import { createKey, listKeys, revokeKey } from '../core/keys.js'
 import { ConfigError, loadConfig } from '../config.js'
 import { openDb } from '../db/client.js'
 import { migrateDb } from '../db/migrate.js'

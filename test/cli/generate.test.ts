@@ -33,7 +33,7 @@ t.test('the same seed gives the same bytes; another seed other bytes', async (t)
 })
 
 t.test('every generated story is a valid document whose quotes stand verbatim in its body', async (t) => {
-  const ID = (prefix: string) => new RegExp(`^${prefix}_[0-9a-hjkmnp-tv-z]{26}$`) // src/lib/ids.ts alphabet
+  const ID = (prefix: string) => new RegExp(`^${prefix}_[0-9a-hjkmnp-tv-z]{26}$`) // src/core/ids.ts alphabet
   const docs = inProcess(1, N).map((l) => ArticleDocument.parse(JSON.parse(l)))
   docs.forEach((doc, i) => {
     const n = i + 1

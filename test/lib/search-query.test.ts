@@ -1,7 +1,7 @@
 import t from 'tap'
 import { openDb } from '../../src/db/client.js'
 import { migrateDb } from '../../src/db/migrate.js'
-import { toFtsQuery } from '../../src/lib/search-query.js'
+import { toFtsQuery } from '../../src/core/search-query.js'
 
 t.test('translates the grammar into quoted FTS5 terms', async (t) => {
   t.equal(toFtsQuery('nerve centre'), '"nerve" "centre"')

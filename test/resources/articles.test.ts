@@ -1,5 +1,5 @@
 import t from 'tap'
-import { createKey } from '../../src/auth/api-keys.js'
+import { createKey } from '../../src/core/keys.js'
 import { seedDocument } from '../../seed/load.js'
 import { isAnchored } from '../../src/resources/quotes/anchor.js'
 import { insertMissing } from '../../src/resources/articles/store.js'

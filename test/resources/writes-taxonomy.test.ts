@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify'
 import t, { type Test } from 'tap'
-import { createKey } from '../../src/auth/api-keys.js'
-import { etagOf } from '../../src/lib/etag.js'
+import { createKey } from '../../src/core/keys.js'
+import { etagOf } from '../../src/core/etag.js'
 import { build, testDb, type Json } from '../helper.js'
 
 type Resource = {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ARTICLE_STATUSES, AUTHOR_ROLES, QUOTE_KINDS, SOURCE_KINDS, TAG_TYPES, type authors } from '../../db/schema.js'
-import { newId } from '../../lib/ids.js'
+import { newId } from '../../core/ids.js'
 import { AnchorError, anchoring, type Location } from '../quotes/anchor.js'
 import { MAX_QUOTES, NewBody, NewMedia, Note } from './schemas.js'
 

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { QUOTE_KINDS } from '../../db/schema.js'
-import { asList, BooleanParam, InstantParam, nameList, Repeatable, splitNames, toInstant } from '../../lib/listing.js'
-import { PageQuery } from '../../lib/pagination.js'
-import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
-import { IdOrSlug, list, NoQuery, one, Problem as ProblemDocument, problemResponses } from '../../lib/schemas.js'
-import { notFound, Problem } from '../../problems.js'
+import { asList, BooleanParam, InstantParam, nameList, Repeatable, splitNames, toInstant } from '../../core/listing.js'
+import { PageQuery } from '../../core/pagination.js'
+import { FullTextQuery, sortParam } from '../../core/listing.js'
+import { sendAs, sendJson } from '../../http/reply.js'
+import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../core/contract.js'
+import { ProblemDocument } from '../../core/problem.js'
+import { notFound, Problem } from '../../core/problem.js'
 import { correctionsOfArticle } from '../corrections/queries.js'
 import { Correction } from '../corrections/schemas.js'
 import { listCreditsJson } from '../authors/queries.js'
@@ -18,7 +20,7 @@ import { Source } from '../sources/schemas.js'
 import { linksFor, NINJS_PROFILE_PATH, originOf } from './formats/links.js'
 import { ARTICLE_FORMATS, chooseFormat, varyOnAccept } from './formats/negotiate.js'
 import { ninjsProfileSchema } from './formats/ninjs-profile.js'
-import { articleFormatted, sendAs } from './formats/representations.js'
+import { articleFormatted } from './formats/representations.js'
 import {
   ARTICLE_INCLUDES,
   ARTICLE_SORTS,
@@ -30,7 +32,7 @@ import {
 } from './queries.js'
 import { Article, ArticleSummary } from './schemas.js'
 import { articleWriteRoutes } from './write-routes.js'
-import { resolveView, type View } from './visibility.js'
+import { resolveView, type View } from '../../core/visibility.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ARTICLE_STATUSES } from '../../db/schema.js'
-import { IsoDateTime } from '../../lib/schemas.js'
+import { IsoDateTime } from '../../core/contract.js'
 import { Credit } from '../authors/schemas.js'
 import { Correction } from '../corrections/schemas.js'
 import { Quote } from '../quotes/schemas.js'

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { reconcile } from '../../changes/reconcile.js'
+import { reconcile } from '../../core/reconcile.js'
 import type { Db } from '../../db/client.js'
 import { articleAuthors, articles, articleTags, authors, quotes, sources, tags } from '../../db/schema.js'
 import { documentRows, type ArticleDocument, type ExistingIds } from './document.js'

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { reconcile } from '../../changes/reconcile.js'
+import { reconcile } from '../../core/reconcile.js'
 import type { Db } from '../../db/client.js'
 import type { Block, Media, Note } from '../../db/schema.js'
 import { ArticleDocument, DocumentError, documentRows, type ExistingIds } from './document.js'

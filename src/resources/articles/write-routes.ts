@@ -1,21 +1,16 @@
+import { idempotencyOf } from '../../http/idempotency.js'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
-import { BooleanParam } from '../../lib/listing.js'
-import { decodeCursor, encodeCursor, PageQuery } from '../../lib/pagination.js'
-import { IdOrSlug, NoQuery, one, PageInfo, problemResponses } from '../../lib/schemas.js'
-import {
-  IdempotencyHeaders,
-  IfMatchHeaders,
-  idempotentWrite,
-  inTransaction,
-  noContent,
-  requireMatch,
-  send,
-  withRepresentation,
-} from '../../lib/writes.js'
-import { notFound, Problem } from '../../problems.js'
+import { BooleanParam } from '../../core/listing.js'
+import { decodeCursor, encodeCursor, PageQuery } from '../../core/pagination.js'
+import { IdOrSlug, NoQuery, one, PageInfo, problemResponses } from '../../core/contract.js'
+import { IdempotencyHeaders, IfMatchHeaders } from '../../core/contract.js'
+import { idempotentWrite, inTransaction, noContent, withRepresentation } from '../../core/transactions.js'
+import { requireMatch } from '../../core/etag.js'
+import { send } from '../../http/reply.js'
+import { notFound, Problem } from '../../core/problem.js'
 import { NewArticle } from './document.js'
 import { articleOfRow, findAnyArticleRow } from './queries.js'
 import { diffDocuments, findRevision, listRevisions, MAX_BLOCK_EDITS, MAX_WORD_EDITS } from './revisions.js'
@@ -121,7 +116,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     },
     async (req, reply) => {
       const actor = actorOf(req)
-      const result = idempotentWrite(db, req, new Date(actor.now), () => {
+      const result = idempotentWrite(db, idempotencyOf(req), new Date(actor.now), () => {
         const id = createArticle(db, req.body, actor)
         return withRepresentation(201, articleRepresentation(db, id), { location: `/v1/articles/${id}` })
       })
@@ -150,7 +145,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     async (req, reply) => {
       const result = inTransaction(db, req.view.now, () => {
         const row = existing(req.params.idOrSlug)
-        requireMatch(req, articleRepresentation(db, row.id))
+        requireMatch(req.headers['if-match'], articleRepresentation(db, row.id))
         patchArticle(db, row.id, req.body, { orphanQuotes: req.query.orphanQuotes === 'true' }, actorOf(req))
         return withRepresentation(200, articleRepresentation(db, row.id))
       })
@@ -176,7 +171,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       const result = inTransaction(db, req.view.now, () => {
         const row = existing(req.params.idOrSlug)
         if (row.status === 'withdrawn') throw new Problem(410, `The article "${req.params.idOrSlug}" was withdrawn already.`)
-        requireMatch(req, articleRepresentation(db, row.id))
+        requireMatch(req.headers['if-match'], articleRepresentation(db, row.id))
         withdrawArticle(db, row.id, actorOf(req))
         return noContent
       })

@@ -3,9 +3,9 @@ import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articleAuthors, articles, AUTHOR_ROLES, authors, quotes } from '../../db/schema.js'
-import { nameContains, pickFields } from '../../lib/listing.js'
-import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
-import { resolveView, visibleThroughJoin, type Seen, type View } from '../articles/visibility.js'
+import { nameContains, pickFields } from '../../core/listing.js'
+import { orderBy, pageJson, pageOf, type Keyset } from '../../core/pagination.js'
+import { resolveView, visibleThroughJoin, type Seen, type View } from '../../core/visibility.js'
 import type { Author, Credit } from './schemas.js'
 
 export const AUTHOR_SORTS = ['name', '-name', 'slug', '-slug'] as const

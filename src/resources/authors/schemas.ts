@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AUTHOR_ROLES } from '../../db/schema.js'
-import { IsoDateTime } from '../../lib/schemas.js'
+import { IsoDateTime } from '../../core/contract.js'
 
 export const AuthorRole = z.enum(AUTHOR_ROLES).meta({
   id: 'AuthorRole',

@@ -3,9 +3,11 @@ import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { articleAuthors, authors, quotes } from '../../db/schema.js'
-import { newId } from '../../lib/ids.js'
-import { changedFields, conflict, noContent, requireMatch, uniqueViolation, withRepresentation, type Conflict, type WriteResult } from '../../lib/writes.js'
-import { notFound } from '../../problems.js'
+import { newId } from '../../core/ids.js'
+import { changedFields, noContent, withRepresentation, type WriteResult } from '../../core/transactions.js'
+import { conflict, uniqueViolation, type Conflict } from '../../core/problem.js'
+import { requireMatch } from '../../core/etag.js'
+import { notFound } from '../../core/problem.js'
 import { Slug, Text } from '../articles/document.js'
 import { authorJson, findAuthor } from './queries.js'
 
@@ -53,7 +55,7 @@ export function createAuthor(db: Db, input: NewAuthor, now: Date, location: (id:
 export function updateAuthor(db: Db, req: FastifyRequest, idOrSlug: string, changes: AuthorPatch, now: Date): WriteResult {
   const current = findAuthor(db, idOrSlug)
   if (!current) throw notFound('author', idOrSlug)
-  requireMatch(req, authorJson(current))
+  requireMatch(req.headers['if-match'], authorJson(current))
   const changed = changedFields(current, changes)
   // Nothing differs: no new version, and the client's ETag stays good.
   if (!changed) return withRepresentation(200, authorJson(current))
@@ -101,7 +103,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function deleteAuthor(db: Db, req: FastifyRequest, idOrSlug: string): WriteResult {
   const current = findAuthor(db, idOrSlug)
   if (!current) throw notFound('author', idOrSlug)
-  requireMatch(req, authorJson(current))
+  requireMatch(req.headers['if-match'], authorJson(current))
   const { creditCount, quoteCount, listed } = references(db, current.id)
   const total = creditCount + quoteCount
   if (total > 0) {

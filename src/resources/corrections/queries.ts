@@ -3,8 +3,8 @@ import { cached } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, corrections } from '../../db/schema.js'
-import { orderBy, pageJson, pageOf, type Keyset } from '../../lib/pagination.js'
-import { resolveView, visibleThroughJoin, type View } from '../articles/visibility.js'
+import { orderBy, pageJson, pageOf, type Keyset } from '../../core/pagination.js'
+import { resolveView, visibleThroughJoin, type View } from '../../core/visibility.js'
 import type { Correction } from './schemas.js'
 
 const columns = {

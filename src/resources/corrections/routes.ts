@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
-import { PageQuery } from '../../lib/pagination.js'
-import { sendJson } from '../../lib/params.js'
-import { list, problemResponses } from '../../lib/schemas.js'
+import { PageQuery } from '../../core/pagination.js'
+import { sendJson } from '../../http/reply.js'
+import { list, problemResponses } from '../../core/contract.js'
 import { listCorrectionsJson } from './queries.js'
 import { Correction } from './schemas.js'
 

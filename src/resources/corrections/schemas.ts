@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CORRECTION_KINDS } from '../../db/schema.js'
-import { IsoDateTime } from '../../lib/schemas.js'
+import { IsoDateTime } from '../../core/contract.js'
 
 export const CorrectionNote = z
   .strictObject({

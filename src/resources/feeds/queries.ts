@@ -1,7 +1,7 @@
 import { and, desc, eq, exists, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { articleAuthors, articles, articleTags } from '../../db/schema.js'
-import { visibleArticles, type Seen } from '../articles/visibility.js'
+import { visibleArticles, type Seen } from '../../core/visibility.js'
 import { creditsOf } from '../authors/queries.js'
 import type { Credit } from '../authors/schemas.js'
 import { tagsOf } from '../tags/queries.js'

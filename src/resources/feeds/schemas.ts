@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IsoDateTime } from '../../lib/schemas.js'
+import { IsoDateTime } from '../../core/contract.js'
 
 const JsonFeedAuthor = z.object({ name: z.string() }).meta({ id: 'JsonFeedAuthor' })
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ANCHORS, QUOTE_KINDS } from '../../db/schema.js'
-import { IsoDateTime } from '../../lib/schemas.js'
+import { IsoDateTime } from '../../core/contract.js'
 import { AuthorRef } from '../authors/schemas.js'
 import { Source } from '../sources/schemas.js'
 

@@ -1,23 +1,17 @@
+import { idempotencyOf } from '../../http/idempotency.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { QUOTE_KINDS } from '../../db/schema.js'
-import { newId } from '../../lib/ids.js'
-import { NoQuery, one, problemResponses } from '../../lib/schemas.js'
-import {
-  conflict,
-  IdempotencyHeaders,
-  IfMatchHeaders,
-  idempotentWrite,
-  inTransaction,
-  noContent,
-  requireMatch,
-  send,
-  unprocessable,
-  withRepresentation,
-} from '../../lib/writes.js'
-import { Problem } from '../../problems.js'
+import { newId } from '../../core/ids.js'
+import { NoQuery, one, problemResponses } from '../../core/contract.js'
+import { conflict, unprocessable } from '../../core/problem.js'
+import { IdempotencyHeaders, IfMatchHeaders } from '../../core/contract.js'
+import { idempotentWrite, inTransaction, noContent, withRepresentation } from '../../core/transactions.js'
+import { requireMatch } from '../../core/etag.js'
+import { send } from '../../http/reply.js'
+import { Problem } from '../../core/problem.js'
 import { QuoteHint, Text } from '../articles/document.js'
 import { MAX_QUOTES } from '../articles/schemas.js'
 import { findAnyArticleRow } from '../articles/queries.js'
@@ -163,7 +157,7 @@ export const quoteWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     async (req, reply) => {
       const actor = actorOf(req)
       const b = req.body
-      const result = idempotentWrite(db, req, new Date(actor.now), () => {
+      const result = idempotentWrite(db, idempotencyOf(req), new Date(actor.now), () => {
         const article = storyOf(b.article, '/article')
         // Each quote is found again on every body edit: a story's count bounds that work.
         if ((sql(db).count.get(article.id) as number) >= MAX_QUOTES) {
@@ -205,7 +199,7 @@ export const quoteWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       const result = inTransaction(db, req.view.now, () => {
         const q = existing(req.params.id)
         const article = storyOf(q.article_id, '/article')
-        requireMatch(req, representation(db, q.id, actor.now))
+        requireMatch(req.headers['if-match'], representation(db, q.id, actor.now))
         const text = b.text ?? q.text
         const reanchored = b.text !== undefined || b.location !== undefined
         const at = reanchored ? anchor(article.body, text, b.location) : q
@@ -251,7 +245,7 @@ export const quoteWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       const result = inTransaction(db, req.view.now, () => {
         const q = existing(req.params.id)
         const article = storyOf(q.article_id, '/article')
-        requireMatch(req, representation(db, q.id, actor.now))
+        requireMatch(req.headers['if-match'], representation(db, q.id, actor.now))
         articleChanged(db, article.id, article, actor, () => sql(db).delete.run(q.id))
         return noContent
       })

@@ -1,13 +1,17 @@
+import { idempotencyOf } from '../../http/idempotency.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { SOURCE_KINDS } from '../../db/schema.js'
-import { BooleanParam, nameList, splitNames } from '../../lib/listing.js'
-import { PageQuery } from '../../lib/pagination.js'
-import { FullTextQuery, sendJson, sortParam } from '../../lib/params.js'
-import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
-import { IdempotencyHeaders, IfMatchHeaders, idempotentWrite, inTransaction, send, withRepresentation } from '../../lib/writes.js'
-import { notFound } from '../../problems.js'
+import { BooleanParam, nameList, splitNames } from '../../core/listing.js'
+import { PageQuery } from '../../core/pagination.js'
+import { FullTextQuery, sortParam } from '../../core/listing.js'
+import { sendJson } from '../../http/reply.js'
+import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../core/contract.js'
+import { IdempotencyHeaders, IfMatchHeaders } from '../../core/contract.js'
+import { idempotentWrite, inTransaction, withRepresentation } from '../../core/transactions.js'
+import { send } from '../../http/reply.js'
+import { notFound } from '../../core/problem.js'
 import { QUOTE_INCLUDES, QUOTE_SORTS, listQuotesJson } from '../quotes/queries.js'
 import { Quote } from '../quotes/schemas.js'
 import { SOURCE_SORTS, findReadableSource, listSourcesJson, sourceJson } from './queries.js'
@@ -121,7 +125,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (req, reply) => {
       const now = new Date(req.view.now)
-      const result = idempotentWrite(db, req, now, () => createSource(db, req.body, now, (id) => `${app.prefix}/sources/${id}`))
+      const result = idempotentWrite(db, idempotencyOf(req), now, () => createSource(db, req.body, now, (id) => `${app.prefix}/sources/${id}`))
       return send(reply, result)
     },
   )

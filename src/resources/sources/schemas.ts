@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { SOURCE_KINDS } from '../../db/schema.js'
-import { IsoDateTime } from '../../lib/schemas.js'
+import { IsoDateTime } from '../../core/contract.js'
 
 export const Source = z
   .object({

@@ -3,18 +3,11 @@ import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { quotes, SOURCE_KINDS, sources } from '../../db/schema.js'
-import { newId } from '../../lib/ids.js'
-import {
-  changedFields,
-  conflict,
-  noContent,
-  requireMatch,
-  unprocessable,
-  uniqueViolation,
-  withRepresentation,
-  type WriteResult,
-} from '../../lib/writes.js'
-import { notFound } from '../../problems.js'
+import { newId } from '../../core/ids.js'
+import { changedFields, noContent, withRepresentation, type WriteResult } from '../../core/transactions.js'
+import { conflict, unprocessable, uniqueViolation } from '../../core/problem.js'
+import { requireMatch } from '../../core/etag.js'
+import { notFound } from '../../core/problem.js'
 import { Slug, Text } from '../articles/document.js'
 import { findStoredSource, sourceJson } from './queries.js'
 
@@ -77,7 +70,7 @@ export function createSource(db: Db, input: NewSource, now: Date, location: (id:
 export function updateSource(db: Db, req: FastifyRequest, idOrSlug: string, changes: SourcePatch, now: Date): WriteResult {
   const current = findStoredSource(db, idOrSlug)
   if (!current) throw notFound('source', idOrSlug)
-  requireMatch(req, sourceJson(current))
+  requireMatch(req.headers['if-match'], sourceJson(current))
   const changed = changedFields(current, changes)
   // Nothing differs: no new version, and the client's ETag stays good.
   if (!changed) return withRepresentation(200, sourceJson(current))
@@ -99,7 +92,7 @@ const MAX_LISTED = 100
 export function deleteSource(db: Db, req: FastifyRequest, idOrSlug: string): WriteResult {
   const current = findStoredSource(db, idOrSlug)
   if (!current) throw notFound('source', idOrSlug)
-  requireMatch(req, sourceJson(current))
+  requireMatch(req.headers['if-match'], sourceJson(current))
   const total = db.select({ n: count() }).from(quotes).where(eq(quotes.sourceId, current.id)).get()?.n ?? 0
   if (total > 0) {
     const listed = db

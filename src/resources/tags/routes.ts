@@ -1,13 +1,17 @@
+import { idempotencyOf } from '../../http/idempotency.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { TAG_TYPES } from '../../db/schema.js'
-import { nameList, splitNames } from '../../lib/listing.js'
-import { PageQuery } from '../../lib/pagination.js'
-import { NameQuery, sendJson, sortParam } from '../../lib/params.js'
-import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../lib/schemas.js'
-import { IdempotencyHeaders, IfMatchHeaders, idempotentWrite, inTransaction, send, withRepresentation } from '../../lib/writes.js'
-import { notFound } from '../../problems.js'
+import { nameList, splitNames } from '../../core/listing.js'
+import { PageQuery } from '../../core/pagination.js'
+import { NameQuery, sortParam } from '../../core/listing.js'
+import { sendJson } from '../../http/reply.js'
+import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../core/contract.js'
+import { IdempotencyHeaders, IfMatchHeaders } from '../../core/contract.js'
+import { idempotentWrite, inTransaction, withRepresentation } from '../../core/transactions.js'
+import { send } from '../../http/reply.js'
+import { notFound } from '../../core/problem.js'
 import { listArticlesJson } from '../articles/queries.js'
 import { ArticleListQuery, articleListArgs } from '../articles/routes.js'
 import { ArticleSummary } from '../articles/schemas.js'
@@ -103,7 +107,7 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     },
     async (req, reply) => {
       const now = new Date(req.view.now)
-      const result = idempotentWrite(db, req, now, () => createTag(db, req.body, now, (id) => `${app.prefix}/tags/${id}`))
+      const result = idempotentWrite(db, idempotencyOf(req), now, () => createTag(db, req.body, now, (id) => `${app.prefix}/tags/${id}`))
       return send(reply, result)
     },
   )

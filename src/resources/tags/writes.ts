@@ -3,9 +3,11 @@ import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { articleTags, TAG_TYPES, tags } from '../../db/schema.js'
-import { newId } from '../../lib/ids.js'
-import { changedFields, conflict, noContent, requireMatch, uniqueViolation, withRepresentation, type WriteResult } from '../../lib/writes.js'
-import { notFound } from '../../problems.js'
+import { newId } from '../../core/ids.js'
+import { changedFields, noContent, withRepresentation, type WriteResult } from '../../core/transactions.js'
+import { conflict, uniqueViolation } from '../../core/problem.js'
+import { requireMatch } from '../../core/etag.js'
+import { notFound } from '../../core/problem.js'
 import { Slug, Text } from '../articles/document.js'
 import { findTag, tagJson } from './queries.js'
 
@@ -43,7 +45,7 @@ export function createTag(db: Db, input: NewTag, now: Date, location: (id: strin
 export function updateTag(db: Db, req: FastifyRequest, idOrSlug: string, changes: TagPatch, now: Date): WriteResult {
   const current = findTag(db, idOrSlug)
   if (!current) throw notFound('tag', idOrSlug)
-  requireMatch(req, tagJson(current))
+  requireMatch(req.headers['if-match'], tagJson(current))
   const changed = changedFields(current, changes)
   // Nothing differs: no new version, and the client's ETag stays good.
   if (!changed) return withRepresentation(200, tagJson(current))
@@ -64,7 +66,7 @@ const MAX_LISTED = 100
 export function deleteTag(db: Db, req: FastifyRequest, idOrSlug: string): WriteResult {
   const current = findTag(db, idOrSlug)
   if (!current) throw notFound('tag', idOrSlug)
-  requireMatch(req, tagJson(current))
+  requireMatch(req.headers['if-match'], tagJson(current))
   const total = db.select({ n: count() }).from(articleTags).where(eq(articleTags.tagId, current.id)).get()?.n ?? 0
   if (total > 0) {
     const listed = db

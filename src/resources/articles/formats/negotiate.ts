@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import Negotiator from 'negotiator'
-import { addVary } from '../../../lib/params.js'
-import { Problem } from '../../../problems.js'
+import { addVary } from '../../../http/reply.js'
+import { Problem } from '../../../core/problem.js'
 
 // The representations of one article, by the name `?format=` uses, in the server's order
 // of preference: when a client likes several equally (*/*), the first wins.

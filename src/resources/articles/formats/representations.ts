@@ -1,9 +1,8 @@
-import type { FastifyReply } from 'fastify'
 import { cached } from '../../../db/cache.js'
 import type { Db } from '../../../db/client.js'
 import { preparedFor } from '../../../db/prepared.js'
 import { findArticle, isWithdrawn } from '../queries.js'
-import { resolveView, type View } from '../visibility.js'
+import { resolveView, type View } from '../../../core/visibility.js'
 import { toJsonLd } from './jsonld.js'
 import { linksFor } from './links.js'
 import { toNinjs } from './ninjs.js'
@@ -42,5 +41,3 @@ export function articleFormatted(db: Db, view: View, idOrSlug: string, format: '
   return value === '' ? null : value === GONE ? 'gone' : value
 }
 
-/** Sends a document serialized already, as sendJson does, under its own media type. */
-export const sendAs = (reply: FastifyReply, type: string, body: string) => reply.type(`${type}; charset=utf-8`).send(body)

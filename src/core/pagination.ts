@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
-import { badParameter } from '../problems.js'
+import { badParameter } from './problem.js'
 
 export const PageQuery = {
   limit: z.coerce

@@ -3,8 +3,8 @@ import compress from '@fastify/compress'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
-import { addVary } from '../lib/params.js'
-import { CODINGS, codedEtag, etagOf, ifNoneMatch, type Coding } from '../lib/etag.js'
+import { addVary } from './reply.js'
+import { CODINGS, codedEtag, etagOf, ifNoneMatch, type Coding } from '../core/etag.js'
 
 export type HttpCacheOptions = {
   /** Cache-Control of public reads; authenticated ones are always `private, no-store`. */

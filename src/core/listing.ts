@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
+import { MAX_PREFIX_TERMS, MAX_QUERY_LENGTH, MAX_TERMS, MIN_PREFIX_LENGTH, SearchQueryError, toFtsQuery } from './search-query.js'
 
 /** A comma-separated list of names, each from an allow-list; an unknown one is named. */
 export function nameList(what: string, allowed: readonly string[]) {
@@ -52,4 +53,31 @@ export function pickFields<T extends Record<string, unknown>>(items: T[], fields
 /** A case-insensitive substring match; LIKE's wildcards in the text match literally. */
 export function nameContains(column: SQLiteColumn, text: string): SQL {
   return sql`${column} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`
+}
+
+/** `q` for lists backed by the full-text index: checked against the search grammar. */
+export const FullTextQuery = z
+  .string()
+  .max(MAX_QUERY_LENGTH)
+  .superRefine((value, ctx) => {
+    try {
+      toFtsQuery(value)
+    } catch (err) {
+      if (!(err instanceof SearchQueryError)) throw err
+      ctx.addIssue({ code: 'custom', message: err.message })
+    }
+  })
+  .meta({
+    description: `Full-text search: words (all must match), "exact phrases", prefix*, and AND / OR / NOT in upper case. At most ${MAX_TERMS} terms, of which ${MAX_PREFIX_TERMS} prefixes, each with at least ${MIN_PREFIX_LENGTH} letters or digits before the *; column filters, NEAR, parentheses and ^ are not supported. Anything else is a 400 naming q. A list filtered by q considers the 1,000 most recently indexed matches (\`page.totalIsExact\` is false when more matched).`,
+    examples: ['"nerve centre"', 'Lahore OR Kohat', 'Taliban NOT Afghanistan', 'milit*'],
+  })
+
+/** `q` for short lists matched by name: a case-insensitive substring. */
+export const NameQuery = z.string().min(1).max(100).meta({ description: 'Part of the name, any case.' })
+
+export function sortParam<S extends string>(sorts: readonly [S, ...S[]], fallback: S) {
+  return z
+    .enum(sorts)
+    .default(fallback)
+    .meta({ description: `Order of the list; \`-\` means descending. The id breaks ties, so the order is total.` })
 }

@@ -2,7 +2,7 @@ import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Shedding } from '../config.js'
-import { Problem } from '../problems.js'
+import { Problem } from '../core/problem.js'
 
 /**
  * Sheds load when the event loop falls behind. better-sqlite3 runs queries on the event

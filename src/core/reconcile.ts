@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js'
 import { preparedFor } from '../db/prepared.js'
-import { newId } from '../lib/ids.js'
+import { newId } from './ids.js'
 
 type Resource = 'article' | 'author' | 'source' | 'quote' | 'tag'
 type Candidate = { resource: Resource; id: string; at: string }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Db } from './db/client.js'
-import { migrationsApplied } from './db/migrate.js'
-import { problemResponses } from './lib/schemas.js'
-import { Problem } from './problems.js'
+import type { Db } from '../../db/client.js'
+import { migrationsApplied } from '../../db/migrate.js'
+import { problemResponses } from '../../core/contract.js'
+import { Problem } from '../../core/problem.js'
 
 const Pressure = z
   .object({

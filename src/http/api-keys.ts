@@ -1,11 +1,11 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { UsageRecorder, verifyKey, type KeyInfo } from '../auth/api-keys.js'
+import { UsageRecorder, verifyKey, type KeyInfo } from '../core/keys.js'
 import type { Db } from '../db/client.js'
 import type { KeyScope } from '../db/schema.js'
-import { Problem } from '../problems.js'
-import type { View } from '../resources/articles/visibility.js'
+import { Problem } from '../core/problem.js'
+import type { View } from '../core/visibility.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {

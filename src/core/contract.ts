@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { ProblemDocument } from './problem.js'
+
+/** Shapes every route's contract shares: ids, envelopes, pages, problems, headers. */
 
 export const IsoDateTime = z.iso.datetime({ offset: false }).meta({
   description: 'An instant in UTC, ISO 8601 with milliseconds.',
@@ -13,50 +16,6 @@ export const IdOrSlug = z
 
 /** Routes that take no query parameters still refuse unknown ones, as the lists do. */
 export const NoQuery = z.strictObject({})
-
-export const FieldError = z
-  .object({
-    in: z.enum(['query', 'path', 'header', 'body']),
-    parameter: z.string().optional().meta({ description: 'The parameter, for query, path and header errors.' }),
-    pointer: z.string().optional().meta({ description: 'A JSON Pointer into the body, for body errors.' }),
-    detail: z.string(),
-  })
-  .meta({ id: 'FieldError' })
-
-export const Problem = z
-  .object({
-    type: z.string().meta({ description: 'A URI naming the problem type; `about:blank` when the status says it all.' }),
-    title: z.string(),
-    status: z.int().min(400).max(599),
-    detail: z.string().optional(),
-    instance: z.string().meta({ description: 'The request target that failed.' }),
-    errors: z.array(FieldError).optional().meta({ description: 'Each bad parameter or field.' }),
-    conflicts: z
-      .array(z.object({ resource: z.string(), id: z.string(), detail: z.string() }))
-      .optional()
-      .meta({ description: 'With 409: each piece of data that stands in the way (a reference, a quote an edit would orphan).' }),
-  })
-  .meta({
-    id: 'Problem',
-    description: 'An RFC 9457 problem, served as application/problem+json.',
-    examples: [
-      {
-        type: 'about:blank',
-        title: 'Bad Request',
-        status: 400,
-        detail: 'Invalid query parameter: limit: Too big: expected number to be <=100',
-        instance: '/v1/articles?limit=1000',
-        errors: [{ in: 'query', parameter: 'limit', detail: 'Too big: expected number to be <=100' }],
-      },
-      {
-        type: 'about:blank',
-        title: 'Not Found',
-        status: 404,
-        detail: 'No article with id or slug "no-such-story".',
-        instance: '/v1/articles/no-such-story',
-      },
-    ],
-  })
 
 const STATUS_TEXT = {
   400: 'Bad Request',
@@ -79,8 +38,8 @@ const STATUS_TEXT = {
 /** The problem responses a route can answer with, documented as application/problem+json. */
 export function problemResponses<S extends keyof typeof STATUS_TEXT>(...statuses: S[]) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: STATUS_TEXT[s], content: { 'application/problem+json': { schema: Problem } } }]),
-  ) as unknown as Record<S, { description: string; content: { 'application/problem+json': { schema: typeof Problem } } }>
+    statuses.map((s) => [s, { description: STATUS_TEXT[s], content: { 'application/problem+json': { schema: ProblemDocument } } }]),
+  ) as unknown as Record<S, { description: string; content: { 'application/problem+json': { schema: typeof ProblemDocument } } }>
 }
 
 export const PageInfo = z
@@ -102,3 +61,25 @@ export const one = <T extends z.ZodType>(item: T, description: string) =>
   z.object({ data: item }).meta({ description })
 export const list = <T extends z.ZodType>(item: T, description: string) =>
   z.object({ data: z.array(item), page: PageInfo }).meta({ description })
+
+export const IfMatchHeaders = z.object({
+  'if-match': z
+    .string()
+    .max(1024)
+    .optional()
+    .meta({ description: 'Required: the ETag of the representation this change was made against, as read (that of any content coding), or `*`. A weak ETag never matches.' }),
+})
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(IDEMPOTENCY_KEY, 'must be 1 to 255 visible ASCII characters')
+    .optional()
+    .meta({
+      description:
+        'Makes a retried POST safe: for a day, the same key (from the same API key) with the same body gets the first answer again and writes nothing.',
+      examples: ['5f2c8a9e-0d3b-4c52-9a3e-8c1f0a6b7d21'],
+    }),
+})

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { DELIVERY_STATUSES, EVENT_RESOURCES, EVENT_TYPES } from '../db/schema.js'
-import { IsoDateTime } from '../lib/schemas.js'
+import { DELIVERY_STATUSES, EVENT_RESOURCES, EVENT_TYPES } from '../../db/schema.js'
+import { IsoDateTime } from '../../core/contract.js'
 import { secretKey } from './signing.js'
 
 // A story is withdrawn, anything else deleted: only names the changes feed can emit are accepted.

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events'
-import type { Db } from '../db/client.js'
-import { preparedFor } from '../db/prepared.js'
-import { catchUp } from '../lib/writes.js'
-import { eventsWritten } from './events.js'
+import type { Db } from '../../db/client.js'
+import { preparedFor } from '../../db/prepared.js'
+import { catchUp } from '../../core/transactions.js'
+import { eventsWritten } from '../../core/events.js'
 
 // While anyone waits, look this often even without a signal: another process may write,
 // and an embargo may lift.

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
+import { Problem } from './problem.js'
 
 /**
  * Entity tags: how they are made, and the one rule by which If-Match (writes) and
@@ -67,4 +68,23 @@ export function ifMatch(header: string, etag: string): boolean {
 export function ifNoneMatch(header: string, etag: string): string | undefined {
   if (header.trim() === '*') return etag
   return matching(header, etag, false)
+}
+
+/**
+ * Optimistic concurrency: a change must name the representation it was made against, by
+ * the ETag of any of its codings (above). `current` is the resource's
+ * representation as it is now.
+ */
+export function requireMatch(header: string | undefined, current: string) {
+  if (header === undefined || header === '') {
+    throw new Problem(428, 'This change needs an If-Match header with the ETag of the resource as you last read it.')
+  }
+  if (!ifMatch(header, etagOf(current))) {
+    // Some clients weaken ETags they store; say so rather than claim the resource changed.
+    const strong = header.replace(/W\/"[^"]*"/g, '')
+    if (strong !== header && !strong.includes('"')) {
+      throw new Problem(412, 'If-Match compares strong ETags only, and a weak one (W/"…") never matches; send the ETag exactly as it was read.')
+    }
+    throw new Problem(412, 'The resource changed since the ETag in If-Match was issued; read it again and reapply the change.')
+  }
 }

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
-import { problemResponses } from '../lib/schemas.js'
+import { problemResponses } from '../core/contract.js'
 
 export const API_VERSION = '0.1.0'
 

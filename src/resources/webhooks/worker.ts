@@ -1,7 +1,7 @@
 import { fetch as undiciFetch } from 'undici'
-import { eventsWritten, toEvent, type EventRow } from '../changes/events.js'
-import type { Db } from '../db/client.js'
-import { preparedFor } from '../db/prepared.js'
+import { eventsWritten, toEvent, type EventRow } from '../../core/events.js'
+import type { Db } from '../../db/client.js'
+import { preparedFor } from '../../db/prepared.js'
 import { signedHeaders } from './signing.js'
 import { deliveryAgent, ForbiddenAddressError } from './ssrf.js'
 

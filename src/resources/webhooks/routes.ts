@@ -1,9 +1,13 @@
+import { idempotencyOf } from '../../http/idempotency.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Db } from '../db/client.js'
-import { PageQuery } from '../lib/pagination.js'
-import { list, NoQuery, one, problemResponses } from '../lib/schemas.js'
-import { IdempotencyHeaders, idempotentWrite, inTransaction, send, unprocessable, withRepresentation } from '../lib/writes.js'
+import type { Db } from '../../db/client.js'
+import { PageQuery } from '../../core/pagination.js'
+import { list, NoQuery, one, problemResponses } from '../../core/contract.js'
+import { IdempotencyHeaders } from '../../core/contract.js'
+import { idempotentWrite, inTransaction, withRepresentation } from '../../core/transactions.js'
+import { send } from '../../http/reply.js'
+import { unprocessable } from '../../core/problem.js'
 import { createWebhook, deleteWebhook, getWebhook, listDeliveries, listWebhooks } from './queries.js'
 import { CreatedWebhook, NewWebhook, Webhook, WebhookDelivery } from './schemas.js'
 import { registrationProblem } from './ssrf.js'
@@ -55,7 +59,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<WebhookRouteOptions> = async (
       }
       const now = new Date(req.view.now)
       const keyId = req.apiKey?.id ?? null
-      const result = idempotentWrite(db, req, now, () => createWebhook(db, req.body, now, keyId, (id) => `${app.prefix}/webhooks/${id}`))
+      const result = idempotentWrite(db, idempotencyOf(req), now, () => createWebhook(db, req.body, now, keyId, (id) => `${app.prefix}/webhooks/${id}`))
       return send(reply, result)
     },
   )

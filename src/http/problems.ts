@@ -2,41 +2,7 @@ import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify'
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-
-/** One wrong field or parameter, as RFC 9457's example extension `errors` names it. */
-export type FieldError = {
-  in: 'query' | 'path' | 'header' | 'body'
-  /** The parameter's name, for query, path and header errors. */
-  parameter?: string
-  /** A JSON Pointer (RFC 6901) into the body, for body errors. */
-  pointer?: string
-  detail: string
-}
-
-/** An RFC 9457 problem a handler throws; the error handler writes it as problem+json. */
-export class Problem extends Error {
-  constructor(
-    readonly status: number,
-    readonly detail: string,
-    readonly extra: {
-      type?: string
-      title?: string
-      errors?: FieldError[]
-      conflicts?: { resource: string; id: string; detail: string }[]
-      headers?: Record<string, string>
-    } = {},
-  ) {
-    super(detail)
-  }
-}
-
-export const notFound = (what: string, key: string) => new Problem(404, `No ${what} with id or slug "${key}".`)
-
-/** A parameter that passed its schema but is still wrong (a cursor we never issued, say). */
-export const badParameter = (where: FieldError['in'], parameter: string, detail: string) =>
-  new Problem(400, `${where === 'path' ? 'Path' : 'Query'} parameter "${parameter}" ${detail}`, {
-    errors: [{ in: where, parameter, detail }],
-  })
+import { Problem, type FieldError } from '../core/problem.js'
 
 const VALIDATION_CONTEXT: Record<string, FieldError['in']> = {
   querystring: 'query',

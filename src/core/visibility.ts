@@ -1,9 +1,9 @@
 import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm'
-import { dbEpoch } from '../../db/cache.js'
-import type { Db } from '../../db/client.js'
-import { preparedFor } from '../../db/prepared.js'
-import { articles } from '../../db/schema.js'
-import { catchUp } from '../../lib/writes.js'
+import { dbEpoch } from '../db/cache.js'
+import type { Db } from '../db/client.js'
+import { preparedFor } from '../db/prepared.js'
+import { articles } from '../db/schema.js'
+import { catchUp } from './transactions.js'
 
 /**
  * Who is looking, and when. The public sees published stories whose publication time has

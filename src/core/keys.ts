@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { preparedFor } from '../db/prepared.js'
 import { apiKeys, type KeyScope } from '../db/schema.js'
-import { newId } from '../lib/ids.js'
+import { newId } from './ids.js'
 
 // byl_<lookup>_<secret>: the lookup finds the row without a scan; only the hash of the
 // whole key is stored, so a leaked database holds no usable key.
