@@ -1,16 +1,10 @@
 import { z } from 'zod'
 import { ARTICLE_STATUSES, AUTHOR_ROLES, QUOTE_KINDS, SOURCE_KINDS, TAG_TYPES, type authors } from '../../db/schema.js'
 import { newId } from '../../core/ids.js'
+import { Id, Slug, Text } from '../../core/fields.js'
 import { AnchorError, anchoring, type Location } from '../quotes/anchor.js'
-import { MAX_QUOTES, NewBody, NewMedia, Note } from './schemas.js'
-
-const Slug = z
-  .string()
-  .min(1)
-  .max(120)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens')
-const Text = z.string().min(1).max(10_000)
-const Id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{26}$`), `must look like ${prefix}_ followed by 26 characters`)
+import { MAX_QUOTES, QuoteHint } from '../quotes/schemas.js'
+import { NewBody, NewMedia, Note } from './schemas.js'
 
 const DocumentAuthor = z.strictObject({
   id: Id('aut').optional(),
@@ -32,10 +26,6 @@ const DocumentSource = z.strictObject({
   anonymous: z.boolean(),
   affiliation: Text.nullable().default(null),
 })
-
-export const QuoteHint = z
-  .strictObject({ block: z.int().min(0), start: z.int().min(0).optional() })
-  .meta({ description: 'Where the text stands: needed only when it occurs more than once in the body.' })
 
 const DocumentQuote = z.strictObject({
   id: Id('quo').optional(),
@@ -175,4 +165,3 @@ export const NewArticle = z
   .meta({ id: 'NewArticle', description: 'A story with its credits, sources, quotes and tags, people referred to by slug.' })
 export type NewArticle = z.infer<typeof NewArticle>
 
-export { Slug, Text }

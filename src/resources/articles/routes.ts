@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { QUOTE_KINDS } from '../../db/schema.js'
-import { asList, BooleanParam, InstantParam, nameList, Repeatable, splitNames, toInstant } from '../../core/listing.js'
+import { nameList, sortParam, splitNames } from '../../core/listing.js'
 import { PageQuery } from '../../core/pagination.js'
-import { FullTextQuery, sortParam } from '../../core/listing.js'
 import { sendAs, sendJson } from '../../http/reply.js'
 import { IdOrSlug, list, NoQuery, one, problemResponses } from '../../core/contract.js'
 import { ProblemDocument } from '../../core/problem.js'
@@ -22,14 +21,12 @@ import { ARTICLE_FORMATS, chooseFormat, varyOnAccept } from './formats/negotiate
 import { ninjsProfileSchema } from './formats/ninjs-profile.js'
 import { articleFormatted } from './formats/representations.js'
 import {
-  ARTICLE_INCLUDES,
-  ARTICLE_SORTS,
   articleJson,
   findArticleRow,
   isWithdrawn,
   listArticlesJson,
-  type ListOptions,
 } from './queries.js'
+import { articleListArgs, ArticleListQuery } from './list-query.js'
 import { Article, ArticleSummary } from './schemas.js'
 import { articleWriteRoutes } from './write-routes.js'
 import { resolveView, type View } from '../../core/visibility.js'
@@ -51,47 +48,6 @@ const ArticleQuery = z.strictObject({
 })
 
 const FormattedArticle = (description: string) => z.record(z.string(), z.unknown()).meta({ description })
-
-const summaryFieldNames = Object.keys(ArticleSummary.shape)
-
-/** The query of every list of articles: pagination, order, shape and filters. */
-export const ArticleListQuery = z.strictObject({
-  ...PageQuery,
-  sort: sortParam(ARTICLE_SORTS, '-publishedAt'),
-  include: nameList('include', ARTICLE_INCLUDES).optional(),
-  fields: nameList('field', summaryFieldNames).optional(),
-  author: Repeatable('Credited author, by id or slug.').optional(),
-  source: Repeatable('Source quoted in the story, by id or slug.').optional(),
-  tag: Repeatable('Tag, by id or slug.').optional(),
-  publishedAfter: InstantParam('Published at or after this time.').optional(),
-  publishedBefore: InstantParam('Published before this time.').optional(),
-  updatedSince: InstantParam('Changed at or after this time.').optional(),
-  anonymousSources: BooleanParam('true: stories quoting at least one anonymous source; false: stories quoting none.').optional(),
-  q: FullTextQuery.optional(),
-})
-type ArticleListQuery = z.infer<typeof ArticleListQuery>
-
-/** Turns a validated list query into filters and options, scoped further by `extra`. */
-export function articleListArgs(q: ArticleListQuery, extra: { author?: string; tag?: string } = {}) {
-  const filters = {
-    author: [...asList(q.author), ...(extra.author ? [extra.author] : [])],
-    tag: [...asList(q.tag), ...(extra.tag ? [extra.tag] : [])],
-    source: asList(q.source),
-    publishedAfter: toInstant(q.publishedAfter),
-    publishedBefore: toInstant(q.publishedBefore),
-    updatedSince: toInstant(q.updatedSince),
-    anonymousSources: q.anonymousSources === undefined ? undefined : q.anonymousSources === 'true',
-    q: q.q,
-  }
-  const options: ListOptions = {
-    limit: q.limit,
-    cursor: q.cursor,
-    sort: q.sort,
-    include: splitNames(q.include),
-    fields: splitNames(q.fields),
-  }
-  return [filters, options] as const
-}
 
 export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   await app.register(articleWriteRoutes, { db })

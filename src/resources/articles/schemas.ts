@@ -49,8 +49,6 @@ export const WebUrl = z
 export const MAX_BLOCK_CHARS = 10_000
 export const MAX_BODY_CHARS = 200_000
 export const MAX_BODY_BLOCKS = 1000
-/** The most quotes one story holds: the other factor of re-anchoring's cost. */
-export const MAX_QUOTES = 1000
 
 const BlockText = z
   .string()

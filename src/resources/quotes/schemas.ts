@@ -4,6 +4,13 @@ import { IsoDateTime } from '../../core/contract.js'
 import { AuthorRef } from '../authors/schemas.js'
 import { Source } from '../sources/schemas.js'
 
+/** The most quotes one story holds: the other factor of re-anchoring's cost. */
+export const MAX_QUOTES = 1000
+
+export const QuoteHint = z
+  .strictObject({ block: z.int().min(0), start: z.int().min(0).optional() })
+  .meta({ description: 'Where the text stands: needed only when it occurs more than once in the body.' })
+
 export const QuoteLocation = z
   .object({
     block: z.int().min(0).meta({ description: "Index into the article's `body`." }),

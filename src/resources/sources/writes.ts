@@ -8,7 +8,7 @@ import { changedFields, noContent, withRepresentation, type WriteResult } from '
 import { conflict, unprocessable, uniqueViolation } from '../../core/problem.js'
 import { requireMatch } from '../../core/etag.js'
 import { notFound } from '../../core/problem.js'
-import { Slug, Text } from '../articles/document.js'
+import { Slug, Text } from '../../core/fields.js'
 import { findStoredSource, sourceJson } from './queries.js'
 
 const fields = {

@@ -13,7 +13,7 @@ import { idempotentWrite, inTransaction, withRepresentation } from '../../core/t
 import { send } from '../../http/reply.js'
 import { notFound } from '../../core/problem.js'
 import { listArticlesJson } from '../articles/queries.js'
-import { ArticleListQuery, articleListArgs } from '../articles/routes.js'
+import { ArticleListQuery, articleListArgs } from '../articles/list-query.js'
 import { ArticleSummary } from '../articles/schemas.js'
 import { TAG_SORTS, findReadableTag, listTagsJson, tagJson } from './queries.js'
 import { Tag } from './schemas.js'
