@@ -66,6 +66,22 @@ export function cached(db: Db, epoch: string, key: string, make: () => string): 
   return value
 }
 
+/** What a representation lookup finds: the bytes, `gone` for a withdrawn resource, or nothing. */
+export type Representation = string | 'gone' | null
+
+// Outcomes other than bytes, as cache values no serialized representation can be.
+const GONE = '\u0000gone'
+const NONE = ''
+
+/** `cached` for a representation that may be gone or missing: those outcomes are cached too. */
+export function cachedRepresentation(db: Db, epoch: string, key: string, make: () => Representation): Representation {
+  const value = cached(db, epoch, key, () => {
+    const made = make()
+    return made === null ? NONE : made === 'gone' ? GONE : made
+  })
+  return value === NONE ? null : value === GONE ? 'gone' : value
+}
+
 /** Several entries at once; `make` builds only the missing ones, in one go. */
 export function cachedMany(db: Db, epoch: string, keys: string[], make: (missing: string[]) => Map<string, string>): string[] {
   const cache = cacheFor(db, epoch)

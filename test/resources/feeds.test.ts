@@ -259,8 +259,8 @@ t.test('story text is escaped: it never becomes markup, and reads back exactly',
   const app = await build(t, db)
   const html =
     '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; ]]&gt; done</p>\n' +
-    '<p><a href="https://example.org/a?b=1&amp;c=%222%22">Read &lt;more&gt;</a></p>\n' +
-    '<p>Not a link</p>'
+    '<p class="related-link"><a href="https://example.org/a?b=1&amp;c=&quot;2&quot;">Read &lt;more&gt;</a></p>\n' +
+    '<p class="related-link">Not a link</p>'
   const feeds = await readAll(t, app, '/v1/feeds/articles')
   for (const format of FORMATS) {
     t.equal(feeds[format][0]!.title, headline, `${format}: the headline reads back as written`)

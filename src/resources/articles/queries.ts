@@ -1,5 +1,5 @@
 import { and, count, eq, exists, getTableColumns, gte, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
-import { cached, cachedCount, cachedMany } from '../../db/cache.js'
+import { cached, cachedCount, cachedMany, cachedRepresentation, type Representation } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articleAuthors, articles, articleTags, quotes, sources, type Block, type Media } from '../../db/schema.js'
@@ -11,7 +11,7 @@ import { correctionsOfArticle } from '../corrections/queries.js'
 import { quotesOfArticle, quotesOfArticles } from '../quotes/queries.js'
 import { resolveSourceId } from '../sources/queries.js'
 import { resolveTagId, tagsOf } from '../tags/queries.js'
-import { webUrl } from './formats/links.js'
+import { webUrl } from '../../core/html.js'
 import type { Article, ArticleSummary, Sourcing } from './schemas.js'
 import { canSee, resolveView, visibleArticles, type Seen, type View } from '../../core/visibility.js'
 
@@ -131,12 +131,6 @@ export function findArticleRow(db: Db, seen: Seen, idOrSlug: string): ArticleRow
   return row && canSee(seen, row) ? row : undefined
 }
 
-/** The article with this id or slug as it is served: the one call behind a story page. */
-export function findArticle(db: Db, seen: Seen, idOrSlug: string): Article | undefined {
-  const row = findArticleRow(db, seen, idOrSlug)
-  return row && articleOfRow(db, row)
-}
-
 export function articleOfRow(db: Db, row: ArticleRow): Article {
   const [summary] = summarize(db, [row])
   return {
@@ -153,28 +147,31 @@ const announced = preparedFor((db) =>
 )
 
 /**
- * Whether a story was withdrawn after it was public: partners that mirrored it must learn it
- * is gone. A draft or embargo that was spiked never existed for them, so it is not found.
+ * The story as this audience has it, reading its row once: the article, `gone` when it was
+ * withdrawn after it was public (partners that mirrored it must learn it is gone), or null.
+ * A draft or embargo that was spiked never existed for the public, so it is not found.
  */
-export function isWithdrawn(db: Db, idOrSlug: string): boolean {
+export function lookupArticleRow(db: Db, seen: Seen, idOrSlug: string): ArticleRow | 'gone' | null {
   const row = findAnyArticleRow(db, idOrSlug)
-  return row?.status === 'withdrawn' && announced(db).get(row.id) === 1
+  if (row && canSee(seen, row)) return row
+  return row?.status === 'withdrawn' && announced(db).get(row.id) === 1 ? 'gone' : null
 }
 
-const GONE = '\u0000gone'
+/** `make` of the story this audience has, or the reason there is none. */
+export function lookupArticle<T>(db: Db, seen: Seen, idOrSlug: string, make: (article: Article) => T): T | 'gone' | null {
+  const row = lookupArticleRow(db, seen, idOrSlug)
+  return row === null || row === 'gone' ? row : make(articleOfRow(db, row))
+}
 
 /**
  * The article's JSON as served, from the representation cache when nothing was written
  * since it was made; `gone` for a withdrawn story, `null` when this audience has none.
  */
-export function articleJson(db: Db, view: View, idOrSlug: string): string | 'gone' | null {
+export function articleJson(db: Db, view: View, idOrSlug: string): Representation {
   const seen = resolveView(db, view)
-  const json = cached(db, seen.epoch, `${seen.prefix}article:${idOrSlug}`, () => {
-    const article = findArticle(db, seen, idOrSlug)
-    if (article) return JSON.stringify({ data: article })
-    return isWithdrawn(db, idOrSlug) ? GONE : ''
-  })
-  return json === '' ? null : json === GONE ? 'gone' : json
+  return cachedRepresentation(db, seen.epoch, `${seen.prefix}article:${idOrSlug}`, () =>
+    lookupArticle(db, seen, idOrSlug, (article) => JSON.stringify({ data: article })),
+  )
 }
 
 export type ArticleFilters = {

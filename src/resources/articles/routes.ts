@@ -16,20 +16,21 @@ import { QUOTE_INCLUDES, QUOTE_SORTS, listQuotesJson } from '../quotes/queries.j
 import { Quote } from '../quotes/schemas.js'
 import { SOURCE_SORTS, listSourcesJson } from '../sources/queries.js'
 import { Source } from '../sources/schemas.js'
-import { linksFor, NINJS_PROFILE_PATH, originOf } from './formats/links.js'
+import { originOf } from '../../core/html.js'
+import { linksFor, NINJS_PROFILE_PATH } from './formats/links.js'
 import { ARTICLE_FORMATS, chooseFormat, varyOnAccept } from './formats/negotiate.js'
 import { ninjsProfileSchema } from './formats/ninjs-profile.js'
 import { articleFormatted } from './formats/representations.js'
 import {
   articleJson,
-  findArticleRow,
-  isWithdrawn,
+  lookupArticleRow,
   listArticlesJson,
 } from './queries.js'
 import { articleListArgs, ArticleListQuery } from './list-query.js'
 import { Article, ArticleSummary } from './schemas.js'
 import { articleWriteRoutes } from './write-routes.js'
 import { resolveView, type View } from '../../core/visibility.js'
+import type { Representation } from '../../db/cache.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
 
@@ -49,14 +50,23 @@ const ArticleQuery = z.strictObject({
 
 const FormattedArticle = (description: string) => z.record(z.string(), z.unknown()).meta({ description })
 
+/** The id of the story this audience has, or the 404 or 410 that answers instead. */
+function articleIdOf(db: Db, view: View, idOrSlug: string): string {
+  const row = lookupArticleRow(db, resolveView(db, view), idOrSlug)
+  if (row === 'gone') throw gone(idOrSlug)
+  if (!row) throw notFound('article', idOrSlug)
+  return row.id
+}
+
+/** The bytes of a story's representation, or the 404 or 410 that answers instead. */
+function found(representation: Representation, idOrSlug: string): string {
+  if (representation === null) throw notFound('article', idOrSlug)
+  if (representation === 'gone') throw gone(idOrSlug)
+  return representation
+}
+
 export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   await app.register(articleWriteRoutes, { db })
-
-  const articleIdOf = (view: View, idOrSlug: string) => {
-    const row = findArticleRow(db, resolveView(db, view), idOrSlug)
-    if (!row) throw isWithdrawn(db, idOrSlug) ? gone(idOrSlug) : notFound('article', idOrSlug)
-    return row.id
-  }
 
   app.get(
     '/articles',
@@ -103,18 +113,11 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       // Caches must key the answer on Accept, whichever representation it is (errors too).
       varyOnAccept(reply)
       const format = chooseFormat(req.query.format, req.headers.accept)
-      if (format === 'json') {
-        const json = articleJson(db, req.view, req.params.idOrSlug)
-        if (json === null) throw notFound('article', req.params.idOrSlug)
-        if (json === 'gone') throw gone(req.params.idOrSlug)
-        // Its ETag, like every read's, comes from the HTTP-cache hook.
-        return sendJson(reply, json)
-      }
+      // Its ETag, like every read's, comes from the HTTP-cache hook.
+      if (format === 'json') return sendJson(reply, found(articleJson(db, req.view, req.params.idOrSlug), req.params.idOrSlug))
       const origin = req.server.publicOrigin ?? originOf(req.protocol, req.host)
       if (!origin) throw new Problem(400, 'The Host header is not a host name; ninjs and JSON-LD need it for absolute URIs.')
-      const body = articleFormatted(db, req.view, req.params.idOrSlug, format, origin)
-      if (body === null) throw notFound('article', req.params.idOrSlug)
-      if (body === 'gone') throw gone(req.params.idOrSlug)
+      const body = found(articleFormatted(db, req.view, req.params.idOrSlug, format, origin), req.params.idOrSlug)
       // The HTTP-cache hook gives each representation the ETag of its own bytes.
       return sendAs(reply, ARTICLE_FORMATS[format], body)
     },
@@ -155,7 +158,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     async (req, reply) =>
-      sendJson(reply, listCreditsJson(db, articleIdOf(req.view, req.params.idOrSlug), { ...req.query, fields: splitNames(req.query.fields) })),
+      sendJson(reply, listCreditsJson(db, articleIdOf(db, req.view, req.params.idOrSlug), { ...req.query, fields: splitNames(req.query.fields) })),
   )
 
   app.get(
@@ -177,7 +180,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     async (req, reply) =>
       sendJson(
         reply,
-        listSourcesJson(db, req.view, { articleId: articleIdOf(req.view, req.params.idOrSlug) }, { ...req.query, fields: splitNames(req.query.fields) }),
+        listSourcesJson(db, req.view, { articleId: articleIdOf(db, req.view, req.params.idOrSlug) }, { ...req.query, fields: splitNames(req.query.fields) }),
       ),
   )
 
@@ -206,7 +209,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         listQuotesJson(
           db,
           req.view,
-          { articleId: articleIdOf(req.view, req.params.idOrSlug), kind },
+          { articleId: articleIdOf(db, req.view, req.params.idOrSlug), kind },
           { ...q, include: splitNames(q.include), fields: splitNames(q.fields) },
         ),
       )
@@ -228,6 +231,6 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         },
       },
     },
-    async (req) => ({ data: correctionsOfArticle(db, articleIdOf(req.view, req.params.idOrSlug)) }),
+    async (req) => ({ data: correctionsOfArticle(db, articleIdOf(db, req.view, req.params.idOrSlug)) }),
   )
 }

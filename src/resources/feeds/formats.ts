@@ -1,4 +1,5 @@
-import { escapeMarkup as x, SITE_NAME, type FeedModel } from './model.js'
+import { escapeMarkup as x } from '../../core/html.js'
+import { SITE_NAME, type FeedModel } from './model.js'
 
 /*
  * The three formats are written here rather than with the `feed` package (v6): its XML

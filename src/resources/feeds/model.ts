@@ -1,4 +1,4 @@
-import type { Block } from '../../db/schema.js'
+import { bodyHtml, escapeMarkup } from '../../core/html.js'
 import type { Credit } from '../authors/schemas.js'
 import type { FeedStory } from './queries.js'
 
@@ -43,41 +43,6 @@ export const SITE_NAME = 'Byline'
 // Atom needs an updated time even for a feed with no entries; this one says "never".
 const EPOCH = '1970-01-01T00:00:00.000Z'
 
-// Characters XML 1.0 forbids, even escaped (C0 controls but tab and newlines, lone
-// surrogates, U+FFFE/U+FFFF): a story pasted from elsewhere may carry them.
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-
-/** Text made safe as HTML and as XML, in element content and in double-quoted attributes alike. */
-export function escapeMarkup(text: string): string {
-  return text.replace(NOT_XML, '').replace(/[&<>"]/g, (c) => ENTITIES[c]!)
-}
-
-// A link in a reader is clicked in a browser: only web addresses become links, never
-// javascript: or data: ones an editor pasted by mistake.
-function webUrl(url: string | null): string | null {
-  if (url === null) return null
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null
-  } catch {
-    return null
-  }
-}
-
-/** The body as HTML: a paragraph per block, a related link as a paragraph holding the link. */
-export function bodyHtml(body: Block[]): string {
-  return body
-    .map((block) => {
-      const text = escapeMarkup(block.text)
-      if (block.type === 'paragraph') return `<p>${text}</p>`
-      const href = webUrl(block.url)
-      return href ? `<p><a href="${escapeMarkup(href)}">${text}</a></p>` : `<p>${text}</p>`
-    })
-    .join('\n')
-}
-
 const WRITERS = new Set<Credit['role']>(['byline', 'reporter'])
 
 /**
@@ -112,7 +77,7 @@ export function feedItem(story: FeedStory, origin: string): FeedItem {
     url,
     title: story.headline,
     summary: story.standfirst,
-    contentHtml: bodyHtml(story.body),
+    contentHtml: bodyHtml(story.body, escapeMarkup),
     language: story.language,
     ...peopleOf(story.credits),
     categories: story.tags.map((t) => ({ term: t.slug, label: t.name })),

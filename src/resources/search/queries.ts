@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm'
 import { cached } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { articles, quotes, type SEARCH_KINDS, sources } from '../../db/schema.js'
+import { escapeHtmlEverywhere } from '../../core/html.js'
 import { pickFields } from '../../core/listing.js'
 import { decodeCursor, encodeCursor, pageJson } from '../../core/pagination.js'
 import { countUpTo, inText, matchExpression, searchIndexFor } from '../../core/search.js'
@@ -16,10 +17,8 @@ type Kind = (typeof SEARCH_KINDS)[number]
 // HTML-escaped before they become <mark> tags: a story's own text never becomes markup.
 const OPEN = '\uE000'
 const CLOSE = '\uE001'
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 const toHtml = (snippet: string) =>
-  snippet
-    .replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+  escapeHtmlEverywhere(snippet)
     .replaceAll(OPEN, '<mark>')
     .replaceAll(CLOSE, '</mark>')
 

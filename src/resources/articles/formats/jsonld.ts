@@ -2,7 +2,8 @@ import type { Credit } from '../../authors/schemas.js'
 import type { Source } from '../../sources/schemas.js'
 import type { Tag } from '../../tags/schemas.js'
 import type { Article } from '../schemas.js'
-import { webUrl, type Links } from './links.js'
+import { nonEmpty, webUrl } from '../../../core/html.js'
+import type { Links } from './links.js'
 
 type Node = { '@type': string; '@id'?: string } & Record<string, unknown>
 
@@ -46,8 +47,6 @@ const TAG_TYPES: Record<Tag['type'], string> = { subject: 'Thing', place: 'Place
 
 const credited = (a: Article, roles: Credit['role'][], links: Links) =>
   a.authors.filter((c) => roles.includes(c.role)).map((c) => person(c, links))
-
-const nonEmpty = <K extends string>(key: K, items: unknown[]) => (items.length > 0 ? { [key]: items } : {})
 
 /**
  * One story as a schema.org NewsArticle. Its quotes are Quotations among its parts (their

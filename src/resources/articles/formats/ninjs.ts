@@ -2,7 +2,8 @@ import type { Credit } from '../../authors/schemas.js'
 import type { Quote } from '../../quotes/schemas.js'
 import type { Source } from '../../sources/schemas.js'
 import type { Article } from '../schemas.js'
-import { webUrl, type Links } from './links.js'
+import { bodyHtml, nonEmpty, webUrl } from '../../../core/html.js'
+import type { Links } from './links.js'
 
 /**
  * IPTC ninjs 3.x (https://iptc.org/std/ninjs/). Its schema refuses unknown properties on the
@@ -54,33 +55,12 @@ const QUOTE_GENRES = {
   paraphrase: 'Paraphrase',
 } as const
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!)
-
-/**
- * The body as HTML: one top-level element per block, in order, so that the text content of
- * the n-th element is `body[n].text` and quote offsets apply to it unchanged.
- */
-export function bodyHtml(body: Article['body']): string {
-  return body
-    .map((block) => {
-      if (block.type === 'paragraph') return `<p>${escapeHtml(block.text)}</p>`
-      const href = webUrl(block.url)
-      const text = escapeHtml(block.text)
-      return `<p class="related-link">${href ? `<a href="${escapeHtml(href)}">${text}</a>` : text}</p>`
-    })
-    .join('\n')
-}
-
 /** "Tucker Reals; Sami Yousafzai, Farhan Bokhari": the byline credits, then the reporters. */
 export function bylineOf(credits: Credit[]): string | undefined {
   const names = (role: Credit['role']) => credits.filter((c) => c.role === role).map((c) => c.name)
   const groups = [names('byline'), names('reporter')].filter((g) => g.length > 0).map((g) => g.join(', '))
   return groups.length > 0 ? groups.join('; ') : undefined
 }
-
-const nonEmpty = <K extends string, T>(key: K, items: T[]): { [P in K]?: T[] } =>
-  (items.length > 0 ? { [key]: items } : {}) as { [P in K]?: T[] }
 
 /** A source as the party that said something: people for persons, organisations otherwise. */
 function speaker(source: Source, links: Links): Pick<NinjsObject, 'people' | 'organisations'> {

@@ -1,13 +1,11 @@
-import { cached } from '../../../db/cache.js'
+import { cachedRepresentation, type Representation } from '../../../db/cache.js'
 import type { Db } from '../../../db/client.js'
 import { preparedFor } from '../../../db/prepared.js'
-import { findArticle, isWithdrawn } from '../queries.js'
+import { lookupArticle } from '../queries.js'
 import { resolveView, type View } from '../../../core/visibility.js'
 import { toJsonLd } from './jsonld.js'
 import { linksFor } from './links.js'
 import { toNinjs } from './ninjs.js'
-
-const GONE = '\u0000gone'
 
 const nextLift = preparedFor((db) =>
   db.$client.prepare("select min(published_at) from articles where status = 'published' and published_sort > ?").pluck(),
@@ -27,17 +25,15 @@ const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/[<>&]/
  * since it was made: `gone` for a withdrawn story, `null` when this audience has none, as
  * for the JSON. The origin is part of the key, since the documents name absolute URIs.
  */
-export function articleFormatted(db: Db, view: View, idOrSlug: string, format: 'ninjs' | 'jsonld', origin: string): string | 'gone' | null {
+export function articleFormatted(db: Db, view: View, idOrSlug: string, format: 'ninjs' | 'jsonld', origin: string): Representation {
   const seen = resolveView(db, view)
   // A write key's view is the time of the request: its ninjs says `embargoedUntil` until
   // the embargo lifts, so the entry also goes stale when the next embargo does.
   const epoch = seen.preview && format === 'ninjs' ? `${seen.epoch}|${String(nextLift(db).get(seen.asOf))}` : seen.epoch
-  const value = cached(db, epoch, `${seen.prefix}article.${format}:${JSON.stringify([origin, idOrSlug])}`, () => {
-    const article = findArticle(db, seen, idOrSlug)
-    if (!article) return isWithdrawn(db, idOrSlug) ? GONE : ''
-    const links = linksFor(origin)
-    return scriptSafeJson(format === 'ninjs' ? toNinjs(article, links, seen.asOf) : toJsonLd(article, links))
-  })
-  return value === '' ? null : value === GONE ? 'gone' : value
+  return cachedRepresentation(db, epoch, `${seen.prefix}article.${format}:${JSON.stringify([origin, idOrSlug])}`, () =>
+    lookupArticle(db, seen, idOrSlug, (article) => {
+      const links = linksFor(origin)
+      return scriptSafeJson(format === 'ninjs' ? toNinjs(article, links, seen.asOf) : toJsonLd(article, links))
+    }),
+  )
 }
-
