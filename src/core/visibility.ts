@@ -23,11 +23,14 @@ type EmbargoState = { data: string; from: string; until: string | null; generati
 
 const states = preparedFor((): EmbargoState => ({ data: '', from: '', until: null, generation: 0 }))
 
-const nextLift = preparedFor((db) =>
+const nextLiftStatement = preparedFor((db) =>
   db.$client
     .prepare("select min(published_at) from articles where status = 'published' and published_sort > ?")
     .pluck(),
 )
+
+/** When the next embargo after `instant` lifts, or null when none is waiting. */
+export const nextLift = (db: Db, instant: string) => (nextLiftStatement(db).get(instant) as string | null) ?? null
 
 /**
  * What the public sees changes when the data does or when an embargo lifts. Between two
@@ -43,7 +46,7 @@ export function resolveView(db: Db, view: View): Seen {
     if (catchUp(db, view.now)) data = dbEpoch(db)
     s.data = data
     s.from = view.now
-    s.until = (nextLift(db).get(view.now) as string | null) ?? null
+    s.until = nextLift(db, view.now)
     s.generation++
   }
   return { preview: false, asOf: s.from, epoch: `${data}|${s.generation}`, prefix: '' }
@@ -77,6 +80,10 @@ export function canSee(seen: Seen, a: { status: string; publishedAt: string | nu
   if (a.status === 'draft') return seen.preview
   return a.status === 'published' && (seen.preview || (a.publishedAt ?? '') <= seen.asOf)
 }
+
+/** Published, but not yet public: its publication time is still to come. */
+export const isEmbargoed = (a: { status: string; publishedAt: string | null }, asOf: string) =>
+  a.status === 'published' && a.publishedAt !== null && a.publishedAt > asOf
 
 /** The view of a caller that sees only what is public, now. */
 export const publicView = (now = new Date()): View => ({ now: now.toISOString(), preview: false })

@@ -3,6 +3,7 @@ import type { Quote } from '../../quotes/schemas.js'
 import type { Source } from '../../sources/schemas.js'
 import type { Article } from '../schemas.js'
 import { bodyHtml, nonEmpty, webUrl } from '../../../core/html.js'
+import { isEmbargoed } from '../../../core/visibility.js'
 import type { Links } from './links.js'
 
 /**
@@ -112,7 +113,7 @@ function photoAssociation(media: Article['media'][number], n: number, articleUri
  */
 export function toNinjs(article: Article, links: Links, asOf: string): NinjsObject {
   const uri = links.article(article.id)
-  const embargoed = article.status === 'published' && article.publishedAt !== null && article.publishedAt > asOf
+  const embargoed = isEmbargoed(article, asOf)
   const tagged = (type: Article['tags'][number]['type']) =>
     article.tags.filter((t) => t.type === type).map((t) => ({ name: t.name, rel: 'about', uri: links.tag(t.id), literal: t.slug }))
   const credits = article.authors.map((a) => ({ name: a.name, rel: a.role, uri: links.author(a.id), literal: a.slug }))

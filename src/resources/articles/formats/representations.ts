@@ -1,15 +1,10 @@
 import { cachedRepresentation, type Representation } from '../../../db/cache.js'
 import type { Db } from '../../../db/client.js'
-import { preparedFor } from '../../../db/prepared.js'
 import { lookupArticle } from '../queries.js'
-import { resolveView, type View } from '../../../core/visibility.js'
+import { nextLift, resolveView, type View } from '../../../core/visibility.js'
 import { toJsonLd } from './jsonld.js'
 import { linksFor } from './links.js'
 import { toNinjs } from './ninjs.js'
-
-const nextLift = preparedFor((db) =>
-  db.$client.prepare("select min(published_at) from articles where status = 'published' and published_sort > ?").pluck(),
-)
 
 const SCRIPT_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' }
 
@@ -29,7 +24,7 @@ export function articleFormatted(db: Db, view: View, idOrSlug: string, format: '
   const seen = resolveView(db, view)
   // A write key's view is the time of the request: its ninjs says `embargoedUntil` until
   // the embargo lifts, so the entry also goes stale when the next embargo does.
-  const epoch = seen.preview && format === 'ninjs' ? `${seen.epoch}|${String(nextLift(db).get(seen.asOf))}` : seen.epoch
+  const epoch = seen.preview && format === 'ninjs' ? `${seen.epoch}|${String(nextLift(db, seen.asOf))}` : seen.epoch
   return cachedRepresentation(db, epoch, `${seen.prefix}article.${format}:${JSON.stringify([origin, idOrSlug])}`, () =>
     lookupArticle(db, seen, idOrSlug, (article) => {
       const links = linksFor(origin)
