@@ -11,23 +11,14 @@
 // FUZZ_IGNORE=<regexp> leaves matching violations out, to look past a known bug.
 import { parseArgs } from 'node:util'
 import type fc from 'fast-check'
-import {
-  arbAnyCase,
-  arbCase,
-  arbRaw,
-  arbRoundTrip,
-  fuzzProperty,
-  Harness,
-  saveRegression,
-  signature,
-  socketStats,
-  viaInject,
-  viaSocket,
-  type AnyCase,
-  type PropertyResult,
-  type Regression,
-  type Transport,
-} from '../test/lib/fuzz.js'
+import type { AnyCase } from '../tools/fuzz/cases.js'
+import { Harness } from '../tools/fuzz/harness.js'
+import { arbCase } from '../tools/fuzz/mutate.js'
+import { arbAnyCase, fuzzProperty, type PropertyResult } from '../tools/fuzz/property.js'
+import { arbRaw } from '../tools/fuzz/raw.js'
+import { saveRegression, signature, type Regression } from '../tools/fuzz/regressions.js'
+import { arbRoundTrip } from '../tools/fuzz/round-trips.js'
+import { socketStats, viaInject, viaSocket, type Transport } from '../tools/fuzz/transport.js'
 
 const { values } = parseArgs({
   options: {

@@ -7,19 +7,13 @@
 // FUZZ_SEED=<n> replays a run; FUZZ_CASES=<n> changes the count; FUZZ_SAVE=0 saves nothing;
 // FUZZ_IGNORE=<regexp> leaves matching violations out, to look past a known bug for others.
 import t, { type Test } from 'tap'
-import {
-  arbAnyCase,
-  arbCase,
-  arbRoundTrip,
-  fuzzProperty,
-  Harness,
-  isRaw,
-  loadRegressions,
-  saveRegression,
-  viaInject,
-  viaSocket,
-  type PropertyResult,
-} from './lib/fuzz.js'
+import { isRaw } from '../tools/fuzz/cases.js'
+import { Harness } from '../tools/fuzz/harness.js'
+import { arbCase } from '../tools/fuzz/mutate.js'
+import { arbAnyCase, fuzzProperty, type PropertyResult } from '../tools/fuzz/property.js'
+import { loadRegressions, saveRegression } from '../tools/fuzz/regressions.js'
+import { arbRoundTrip } from '../tools/fuzz/round-trips.js'
+import { viaInject, viaSocket } from '../tools/fuzz/transport.js'
 
 t.setTimeout(180_000)
 
