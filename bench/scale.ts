@@ -13,7 +13,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '10000,100000,1000000' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
-    // In 1 story in 1,000 (bench/generate.ts): a selective search.
+    // In 1 story in 1,000 (tools/generate.ts): a selective search.
     search: { type: 'string', default: 'xylophage' },
     fresh: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/RESULTS.md' },
@@ -30,7 +30,7 @@ pinSelf()
 async function build(size: number, file: string): Promise<number> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
   const started = process.hrtime.bigint()
-  const generator = spawn('taskset', ['-c', '0', ...NODE_TSX, 'bench/generate.ts', String(size), '1'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const generator = spawn('taskset', ['-c', '0', ...NODE_TSX, 'tools/generate.ts', String(size), '1'], { stdio: ['ignore', 'pipe', 'inherit'] })
   const importer = spawn('taskset', ['-c', '1', ...NODE_TSX, 'src/cli/import.ts', '-'], {
     env: { ...process.env, DATABASE_PATH: file },
     stdio: ['pipe', 'inherit', 'inherit'],

@@ -1,6 +1,6 @@
 // Search under hostile queries: each query once against a running server (so uncached, as a
 // one-character change to `q` always is), while a second client asks /health every 5 ms and
-// records how long it waited. Archives of generated stories (bench/generate.ts), built
+// records how long it waited. Archives of generated stories (tools/generate.ts), built
 // through the import path and kept under bench/data/ (git-ignored).
 // Usage: node --import tsx bench/search.ts [-- --sizes 3000,100000 --out bench/RESULTS.md]
 import { spawn } from 'node:child_process'
@@ -40,7 +40,7 @@ const QUERIES: [route: string, q: string][] = [
 /** Generator → importer through a pipe, each on its own core. */
 async function build(size: number, file: string) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
-  const generator = spawn('taskset', ['-c', '0', ...NODE_TSX, 'bench/generate.ts', String(size), '1'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const generator = spawn('taskset', ['-c', '0', ...NODE_TSX, 'tools/generate.ts', String(size), '1'], { stdio: ['ignore', 'pipe', 'inherit'] })
   const importer = spawn('taskset', ['-c', '1', ...NODE_TSX, 'src/cli/import.ts', '-'], {
     env: { ...process.env, DATABASE_PATH: file },
     stdio: ['pipe', 'inherit', 'inherit'],

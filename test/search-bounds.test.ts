@@ -4,7 +4,7 @@
 // The time each takes is measured by bench/search.ts, not here.
 import type { AddressInfo } from 'node:net'
 import t from 'tap'
-import { createGenerator } from '../bench/generate.js'
+import { createGenerator } from '../tools/generate.js'
 import { buildApp } from '../src/app.js'
 import { ArticleDocument } from '../src/resources/articles/document.js'
 import { createImporter } from '../src/resources/articles/upsert.js'

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import t from 'tap'
-import { createGenerator } from '../../bench/generate.js'
+import { createGenerator } from '../../tools/generate.js'
 import { openDb } from '../../src/db/client.js'
 import { migrateDb } from '../../src/db/migrate.js'
 import { ArticleDocument, documentRows } from '../../src/resources/articles/document.js'
@@ -11,7 +11,7 @@ const N = 40
 
 /** The generator's stdout, as `npm run generate -- N SEED` writes it. */
 function generate(...args: string[]): Promise<{ code: number | null; out: Buffer }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/generate.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/generate.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
   const chunks: Buffer[] = []
   child.stdout.on('data', (c: Buffer) => chunks.push(c))
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, out: Buffer.concat(chunks) })))
@@ -52,7 +52,7 @@ t.test('every generated story is a valid document whose quotes stand verbatim in
     t.match(doc.publishedAt, /^20(0[5-9]|1\d|2[0-4])-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     const rows = documentRows(doc, '2030-01-01T00:00:00.000Z')
     for (const q of rows.quotes) t.ok(isAnchored(doc.body, q.text, q), `${doc.slug}: "${q.text}" is verbatim`)
-    // The search markers stand where the header comment of bench/generate.ts says they do.
+    // The search markers stand where the header comment of tools/generate.ts says they do.
     const text = doc.body.map((b) => b.text).join(' ')
     const marker = n % 1000 === 7 ? 'xylophage' : n % 100 === 3 ? 'marigold' : n % 10 === 1 ? 'harbour' : undefined
     for (const m of ['xylophage', 'marigold', 'harbour']) t.equal(text.includes(m), m === marker, `${doc.slug}: ${m}`)

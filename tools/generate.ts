@@ -1,5 +1,5 @@
 // Synthetic article documents for import and search benchmarks, as NDJSON on stdout.
-// Usage: node --import tsx bench/generate.ts N [SEED] > out.ndjson   (SEED defaults to 1)
+// Usage: node --import tsx tools/generate.ts N [SEED] > out.ndjson   (SEED defaults to 1)
 //
 // Same N and SEED, same bytes: every random choice comes from one mulberry32 stream, and
 // document n is `story-<n>` (n = 1..N) with fixed ids, so a file can be regenerated rather
@@ -419,7 +419,7 @@ async function main(argv: string[]) {
   const n = Number(nArg)
   const seed = Number(seedArg)
   if (!nArg || !Number.isInteger(n) || n < 0 || !Number.isInteger(seed)) {
-    process.stderr.write('usage: node --import tsx bench/generate.ts N [SEED] > out.ndjson\n')
+    process.stderr.write('usage: node --import tsx tools/generate.ts N [SEED] > out.ndjson\n')
     process.exitCode = 2
     return
   }
