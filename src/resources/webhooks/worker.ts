@@ -1,4 +1,4 @@
-import { fetch as undiciFetch } from 'undici'
+import { fetch as undiciFetch, type Agent } from 'undici'
 import { eventsWritten, toEvent, type EventRow } from '../../core/events.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
@@ -93,6 +93,148 @@ export function payloadOf(event: EventRow): string {
   return JSON.stringify({ type: `${event.resource}.${event.type}`, timestamp: event.at, data: toEvent(event) })
 }
 
+/** The options with their defaults, and what the worker builds from them once. */
+type Settings = Required<Omit<WebhookWorkerOptions, 'onAttempt'>> & {
+  onAttempt: WebhookWorkerOptions['onAttempt']
+  agent: Agent
+  /** How long a claim holds a delivery: past any attempt, so only a dead process lets it lapse. */
+  leaseMs: number
+}
+
+function settingsOf(options: WebhookWorkerOptions): Settings {
+  const timeoutMs = options.timeoutMs ?? 10_000
+  const allowPrivate = options.allowPrivate
+  return {
+    db: options.db,
+    allowPrivate,
+    clock: options.clock ?? (() => new Date()),
+    log: options.log ?? silent,
+    pollIntervalMs: options.pollIntervalMs ?? 1_000,
+    timeoutMs,
+    concurrency: options.concurrency ?? 8,
+    maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
+    random: options.random ?? Math.random,
+    onAttempt: options.onAttempt,
+    agent: deliveryAgent({ allowPrivate, timeoutMs }),
+    fetchImpl: options.fetchImpl ?? undiciFetch,
+    leaseMs: timeoutMs + 60_000,
+  }
+}
+
+/** The sleep between looks at the queue: a poll interval, cut short by wake(). */
+class PollTimer {
+  stopping = false
+  private woken = false
+  private wakeUp: (() => void) | undefined
+
+  constructor(private readonly intervalMs: number) {}
+
+  readonly wake = () => {
+    this.woken = true
+    this.wakeUp?.()
+  }
+
+  /** Forgets earlier wakes: from here on, a wake ends the next wait. */
+  rearm() {
+    this.woken = false
+  }
+
+  wait() {
+    return new Promise<void>((resolve) => {
+      if (this.woken || this.stopping) return resolve()
+      let timer: NodeJS.Timeout | undefined
+      const done = () => {
+        clearTimeout(timer)
+        this.wakeUp = undefined
+        resolve()
+      }
+      timer = setTimeout(done, this.intervalMs)
+      this.wakeUp = done
+    })
+  }
+}
+
+/** Leases the oldest due deliveries, one per endpoint not busy here, up to the free slots. */
+function claim(s: Settings, inFlight: Map<string, Promise<void>>): Claimed[] {
+  const free = s.concurrency - inFlight.size
+  if (free <= 0) return []
+  const sql = statements(s.db)
+  return s.db.$client
+    .transaction(() => {
+      const now = s.clock()
+      const busy = [...inFlight.keys()]
+      const claimed: Claimed[] = []
+      while (claimed.length < free) {
+        const row = sql.due.get(now.toISOString(), JSON.stringify(busy)) as Claimed | undefined
+        if (!row) break
+        sql.lease.run(new Date(now.getTime() + s.leaseMs).toISOString(), row.id)
+        busy.push(row.webhook_id)
+        claimed.push(row)
+      }
+      return claimed
+    })
+    .immediate()
+}
+
+type Sent = { httpStatus: number | null; error: string | null }
+
+/** One signed POST of a delivery; any answer but a 2xx, and any failure to get one, is an error. */
+async function send(s: Settings, d: Claimed): Promise<Sent> {
+  if (d.seq === null) return { httpStatus: null, error: 'The event no longer exists.' }
+  const body = payloadOf({ ...d, seq: d.seq })
+  const timestamp = Math.floor(s.clock().getTime() / 1000)
+  try {
+    const res = await s.fetchImpl(d.url, {
+      method: 'POST',
+      headers: { ...signedHeaders(d.secret, d.id, timestamp, body), 'user-agent': 'Byline-Webhooks/1' },
+      body,
+      // A redirect could lead anywhere, past every check made on the URL; it is a failure.
+      redirect: 'manual',
+      dispatcher: s.agent,
+      signal: AbortSignal.timeout(s.timeoutMs),
+    })
+    // Nothing the receiver says is kept; the connection is freed at once.
+    await res.body?.cancel().catch(() => {})
+    if (res.status >= 200 && res.status < 300) return { httpStatus: res.status, error: null }
+    const redirect = res.status >= 300 && res.status < 400 ? ': redirects are not followed' : ''
+    return { httpStatus: res.status, error: `HTTP ${res.status}${redirect}` }
+  } catch (err) {
+    return { httpStatus: null, error: describe(err, s.timeoutMs) }
+  }
+}
+
+/** After a failed attempt: retry after a jittered backoff, or give up (too many, or no event). */
+function retryOrGiveUp(s: Settings, attempts: number, eventGone: boolean, now: Date) {
+  const giveUp = attempts >= s.maxAttempts || eventGone
+  const delay = BACKOFF_MS[Math.min(attempts, BACKOFF_MS.length) - 1]! * (0.8 + 0.4 * s.random())
+  const next = giveUp ? now : new Date(now.getTime() + Math.round(delay))
+  return { status: giveUp ? ('failed' as const) : ('pending' as const), next }
+}
+
+/** Writes what an attempt came to onto its delivery. */
+function record(s: Settings, d: Claimed, { httpStatus, error }: Sent): AttemptOutcome {
+  const now = s.clock()
+  const attempts = d.attempts + 1
+  const sql = statements(s.db)
+  const ids = { deliveryId: d.id, webhookId: d.webhook_id, attempt: attempts }
+  if (error === null) {
+    sql.delivered.run(attempts, httpStatus, now.toISOString(), now.toISOString(), d.id)
+    return { ...ids, status: 'delivered', httpStatus, error, nextAttemptAt: null }
+  }
+  const { status, next } = retryOrGiveUp(s, attempts, d.seq === null, now)
+  sql.failed.run(status, attempts, httpStatus, error, next.toISOString(), d.id)
+  return { ...ids, status, httpStatus, error, nextAttemptAt: status === 'failed' ? null : next.toISOString() }
+}
+
+async function attempt(s: Settings, d: Claimed) {
+  const outcome = record(s, d, await send(s, d))
+  const { httpStatus, error } = outcome
+  const line = { delivery: d.id, webhook: d.webhook_id, attempt: outcome.attempt, httpStatus, error }
+  if (outcome.status === 'failed') s.log.warn(line, 'webhook delivery failed for good')
+  else s.log.debug(line, 'webhook delivery attempted')
+  s.onAttempt?.(outcome)
+}
+
 /**
  * Sends queued deliveries. The queue is `webhook_deliveries` in SQLite, filled in the
  * transaction of each change, so a crash or restart loses nothing; a delivery is claimed
@@ -101,154 +243,46 @@ export function payloadOf(event: EventRow): string {
  * dies mid-attempt is retried when the lease runs out (at-least-once, as the spec says).
  */
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
-  const {
-    db,
-    allowPrivate,
-    clock = () => new Date(),
-    log = silent,
-    pollIntervalMs = 1_000,
-    timeoutMs = 10_000,
-    concurrency = 8,
-    maxAttempts = MAX_ATTEMPTS,
-    random = Math.random,
-    onAttempt,
-  } = options
-  const agent = deliveryAgent({ allowPrivate, timeoutMs })
-  const fetchImpl = options.fetchImpl ?? undiciFetch
-  const leaseMs = timeoutMs + 60_000
+  const s = settingsOf(options)
+  const timer = new PollTimer(s.pollIntervalMs)
   const inFlight = new Map<string, Promise<void>>() // by webhook id
 
-  let stopping = false
-  let woken = false
-  let wakeUp: (() => void) | undefined
-  const wake = () => {
-    woken = true
-    wakeUp?.()
-  }
-  const wait = () =>
-    new Promise<void>((resolve) => {
-      if (woken || stopping) return resolve()
-      const timer = setTimeout(done, pollIntervalMs)
-      function done() {
-        clearTimeout(timer)
-        wakeUp = undefined
-        resolve()
-      }
-      wakeUp = done
-    })
-
-  function claim(): Claimed[] {
-    const free = concurrency - inFlight.size
-    if (free <= 0) return []
-    const sql = statements(db)
-    return db.$client
-      .transaction(() => {
-        const now = clock()
-        const busy = [...inFlight.keys()]
-        const claimed: Claimed[] = []
-        while (claimed.length < free) {
-          const row = sql.due.get(now.toISOString(), JSON.stringify(busy)) as Claimed | undefined
-          if (!row) break
-          sql.lease.run(new Date(now.getTime() + leaseMs).toISOString(), row.id)
-          busy.push(row.webhook_id)
-          claimed.push(row)
-        }
-        return claimed
-      })
-      .immediate()
-  }
-
-  async function send(d: Claimed): Promise<{ httpStatus: number | null; error: string | null }> {
-    if (d.seq === null) return { httpStatus: null, error: 'The event no longer exists.' }
-    const body = payloadOf({ ...d, seq: d.seq })
-    const timestamp = Math.floor(clock().getTime() / 1000)
-    try {
-      const res = await fetchImpl(d.url, {
-        method: 'POST',
-        headers: { ...signedHeaders(d.secret, d.id, timestamp, body), 'user-agent': 'Byline-Webhooks/1' },
-        body,
-        // A redirect could lead anywhere, past every check made on the URL; it is a failure.
-        redirect: 'manual',
-        dispatcher: agent,
-        signal: AbortSignal.timeout(timeoutMs),
-      })
-      // Nothing the receiver says is kept; the connection is freed at once.
-      await res.body?.cancel().catch(() => {})
-      if (res.status >= 200 && res.status < 300) return { httpStatus: res.status, error: null }
-      const redirect = res.status >= 300 && res.status < 400 ? ': redirects are not followed' : ''
-      return { httpStatus: res.status, error: `HTTP ${res.status}${redirect}` }
-    } catch (err) {
-      return { httpStatus: null, error: describe(err, timeoutMs) }
-    }
-  }
-
-  async function attempt(d: Claimed) {
-    const { httpStatus, error } = await send(d)
-    const now = clock()
-    const attempts = d.attempts + 1
-    const sql = statements(db)
-    let outcome: AttemptOutcome
-    if (error === null) {
-      sql.delivered.run(attempts, httpStatus, now.toISOString(), now.toISOString(), d.id)
-      outcome = { deliveryId: d.id, webhookId: d.webhook_id, attempt: attempts, status: 'delivered', httpStatus, error, nextAttemptAt: null }
-    } else {
-      const giveUp = attempts >= maxAttempts || d.seq === null
-      const delay = BACKOFF_MS[Math.min(attempts, BACKOFF_MS.length) - 1]! * (0.8 + 0.4 * random())
-      const next = giveUp ? now : new Date(now.getTime() + Math.round(delay))
-      const status = giveUp ? 'failed' : 'pending'
-      sql.failed.run(status, attempts, httpStatus, error, next.toISOString(), d.id)
-      outcome = {
-        deliveryId: d.id,
-        webhookId: d.webhook_id,
-        attempt: attempts,
-        status,
-        httpStatus,
-        error,
-        nextAttemptAt: giveUp ? null : next.toISOString(),
-      }
-    }
-    const line = { delivery: d.id, webhook: d.webhook_id, attempt: attempts, httpStatus, error }
-    if (outcome.status === 'failed') log.warn(line, 'webhook delivery failed for good')
-    else log.debug(line, 'webhook delivery attempted')
-    onAttempt?.(outcome)
-  }
-
   function start(d: Claimed) {
-    const running = attempt(d)
-      .catch((err: unknown) => log.error({ err, delivery: d.id }, 'webhook attempt could not be recorded'))
+    const running = attempt(s, d)
+      .catch((err: unknown) => s.log.error({ err, delivery: d.id }, 'webhook attempt could not be recorded'))
       .finally(() => {
         inFlight.delete(d.webhook_id)
-        wake()
+        timer.wake()
       })
     inFlight.set(d.webhook_id, running)
   }
 
   async function run() {
-    while (!stopping) {
-      woken = false
+    while (!timer.stopping) {
+      timer.rearm()
       try {
-        for (const d of claim()) start(d)
+        for (const d of claim(s, inFlight)) start(d)
       } catch (err) {
         // A busy or failing database must not end the worker; the next poll tries again.
-        log.error({ err }, 'webhook queue could not be read')
+        s.log.error({ err }, 'webhook queue could not be read')
       }
-      await wait()
+      await timer.wait()
     }
     await Promise.allSettled(inFlight.values())
   }
 
-  eventsWritten.on('events', wake)
+  eventsWritten.on('events', timer.wake)
   const running = run()
   let stopped: Promise<void> | undefined
   return {
-    wake,
+    wake: timer.wake,
     stop() {
       stopped ??= (async () => {
-        stopping = true
-        eventsWritten.off('events', wake)
-        wake()
+        timer.stopping = true
+        eventsWritten.off('events', timer.wake)
+        timer.wake()
         await running
-        await agent.close()
+        await s.agent.close()
       })()
       return stopped
     },
