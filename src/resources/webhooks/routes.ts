@@ -1,10 +1,10 @@
 import { idempotencyOf } from '../../http/idempotency.js'
+import fp from 'fastify-plugin'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { PageQuery } from '../../core/pagination.js'
-import { list, NoQuery, one, problemResponses } from '../../core/contract.js'
-import { IdempotencyHeaders } from '../../core/contract.js'
+import { IdempotencyHeaders, list, NoQuery, one, problemResponses } from '../../core/contract.js'
 import { idempotentWrite, inTransaction, withRepresentation } from '../../core/transactions.js'
 import { send } from '../../http/reply.js'
 import { unprocessable } from '../../core/problem.js'
@@ -23,13 +23,26 @@ export type WebhookRouteOptions = {
   allowPrivateWebhooks?: boolean
 }
 
-/** Webhook endpoints (admin keys) and their delivery logs. */
-export const webhookRoutes: FastifyPluginAsyncZod<WebhookRouteOptions> = async (app, { db, allowPrivateWebhooks = false }) => {
-  // Partner endpoints and secrets are no one's to cache: not a CDN's, not a browser's.
+// Partner endpoints and secrets are no one's to cache: not a CDN's, not a browser's. Not
+// encapsulated, so the hook holds for every route of the plugin that registers it.
+const noStore = fp(async (app) => {
   app.addHook('onRequest', (_req, reply, done) => {
     reply.header('cache-control', 'no-store')
     done()
   })
+})
+
+/** A URL the delivery guard would refuse is a 422 at registration, not a failed delivery later. */
+function assertDeliverable(url: string, allowPrivateWebhooks: boolean) {
+  const problem = registrationProblem(new URL(url), allowPrivateWebhooks)
+  if (!problem) return
+  const rule = allowPrivateWebhooks ? 'webhooks never reach link-local or cloud metadata addresses' : 'webhooks must reach a public address'
+  throw unprocessable('/url', `${problem}; ${rule}`)
+}
+
+/** Webhook endpoints (admin keys) and their delivery logs. */
+export const webhookRoutes: FastifyPluginAsyncZod<WebhookRouteOptions> = async (app, { db, allowPrivateWebhooks = false }) => {
+  await app.register(noStore)
 
   app.post(
     '/webhooks',
@@ -52,11 +65,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<WebhookRouteOptions> = async (
       },
     },
     async (req, reply) => {
-      const problem = registrationProblem(new URL(req.body.url), allowPrivateWebhooks)
-      if (problem) {
-        const rule = allowPrivateWebhooks ? 'webhooks never reach link-local or cloud metadata addresses' : 'webhooks must reach a public address'
-        throw unprocessable('/url', `${problem}; ${rule}`)
-      }
+      assertDeliverable(req.body.url, allowPrivateWebhooks)
       const now = new Date(req.view.now)
       const keyId = req.apiKey?.id ?? null
       const result = idempotentWrite(db, idempotencyOf(req), now, () => createWebhook(db, req.body, now, keyId, (id) => `${app.prefix}/webhooks/${id}`))
