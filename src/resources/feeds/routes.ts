@@ -56,26 +56,48 @@ function feedResponse(format: FeedFormat, what: string) {
   return { description: `${name}: ${what}`, content: { [mediaType]: { schema } } }
 }
 
+/**
+ * Sends one feed. Feeds are public whoever asks: a write key previews drafts and
+ * embargoed stories elsewhere, but a feed is fetched, cached and re-shared by readers, so
+ * it is always built for the public at the request's time. `prefix`: where the API lists
+ * are mounted, for the feed's alternate link.
+ */
+function sendFeed(db: Db, prefix: string, req: FastifyRequest, reply: FastifyReply, format: FeedFormat, scope: Scope) {
+  const origin = originOf(req)
+  const self = `${origin}${pathOf(req)}`
+  const seen = resolveView(db, publicView(new Date(req.view.now)))
+  const body = cached(db, seen.epoch, `feed:${format}:${scope.key}:${self}`, () => {
+    const alternate = `${origin}${prefix}${scope.listPath}`
+    const model = feedModel(feedStories(db, seen, scope.filter), { ...scope.about, id: alternate, alternate, self }, origin)
+    return writers[format](model)
+  })
+  // A string is sent as it is: the response serializer does not run on it.
+  return reply.type(`${FEED_FORMATS[format].mediaType}; charset=utf-8`).send(body)
+}
+
+const SITE_FEED: Scope = {
+  key: 'all',
+  filter: {},
+  listPath: '/articles',
+  about: {
+    title: `${SITE_NAME} — latest stories`,
+    description: `The newest published stories from ${SITE_NAME}.`,
+    author: SITE_NAME,
+  },
+}
+
+/** The feed of one author's or one tag's stories. */
+function feedOf(kind: 'author' | 'tag', { id, name }: { id: string; name: string }): Scope {
+  const about =
+    kind === 'author'
+      ? { title: `Stories by ${name}`, description: `The newest published stories credited to ${name}.`, author: name }
+      : { title: `Stories tagged ${name}`, description: `The newest published stories tagged ${name}.`, author: SITE_NAME }
+  const filter = kind === 'author' ? { authorId: id } : { tagId: id }
+  return { key: `${kind}:${id}`, filter, listPath: `/${kind}s/${encodeURIComponent(id)}/articles`, about }
+}
+
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest stories: all, per author, per tag. */
 export const feedRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  /**
-   * Sends one feed. Feeds are public whoever asks: a write key previews drafts and
-   * embargoed stories elsewhere, but a feed is fetched, cached and re-shared by readers, so
-   * it is always built for the public at the request's time.
-   */
-  function sendFeed(req: FastifyRequest, reply: FastifyReply, format: FeedFormat, scope: Scope) {
-    const origin = originOf(req)
-    const self = `${origin}${pathOf(req)}`
-    const seen = resolveView(db, publicView(new Date(req.view.now)))
-    const body = cached(db, seen.epoch, `feed:${format}:${scope.key}:${self}`, () => {
-      const alternate = `${origin}${app.prefix}${scope.listPath}`
-      const model = feedModel(feedStories(db, seen, scope.filter), { ...scope.about, id: alternate, alternate, self }, origin)
-      return writers[format](model)
-    })
-    // A string is sent as it is: the response serializer does not run on it.
-    return reply.type(`${FEED_FORMATS[format].mediaType}; charset=utf-8`).send(body)
-  }
-
   for (const format of FORMATS) {
     const { extension, name } = FEED_FORMATS[format]
     const suffix = capitalized(format)
@@ -91,17 +113,7 @@ export const feedRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
           response: { 200: feedResponse(format, 'the newest stories'), ...problemResponses(400, 401, 403, 429) },
         },
       },
-      async (req, reply) =>
-        sendFeed(req, reply, format, {
-          key: 'all',
-          filter: {},
-          listPath: '/articles',
-          about: {
-            title: `${SITE_NAME} — latest stories`,
-            description: `The newest published stories from ${SITE_NAME}.`,
-            author: SITE_NAME,
-          },
-        }),
+      async (req, reply) => sendFeed(db, app.prefix, req, reply, format, SITE_FEED),
     )
 
     app.get(
@@ -120,16 +132,7 @@ export const feedRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         // The public's lookup even for a write key, as for tags: a person only drafts credit is not yet news.
         const author = findReadableAuthor(db, publicView(new Date(req.view.now)), req.params.idOrSlug)
         if (!author) throw notFound('author', req.params.idOrSlug)
-        return sendFeed(req, reply, format, {
-          key: `author:${author.id}`,
-          filter: { authorId: author.id },
-          listPath: `/authors/${encodeURIComponent(author.id)}/articles`,
-          about: {
-            title: `Stories by ${author.name}`,
-            description: `The newest published stories credited to ${author.name}.`,
-            author: author.name,
-          },
-        })
+        return sendFeed(db, app.prefix, req, reply, format, feedOf('author', author))
       },
     )
 
@@ -149,16 +152,7 @@ export const feedRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         // The public's lookup even for a write key: a tag only drafts carry is not yet news.
         const tag = findVisibleTag(db, publicView(new Date(req.view.now)), req.params.idOrSlug)
         if (!tag) throw notFound('tag', req.params.idOrSlug)
-        return sendFeed(req, reply, format, {
-          key: `tag:${tag.id}`,
-          filter: { tagId: tag.id },
-          listPath: `/tags/${encodeURIComponent(tag.id)}/articles`,
-          about: {
-            title: `Stories tagged ${tag.name}`,
-            description: `The newest published stories tagged ${tag.name}.`,
-            author: SITE_NAME,
-          },
-        })
+        return sendFeed(db, app.prefix, req, reply, format, feedOf('tag', tag))
       },
     )
   }
