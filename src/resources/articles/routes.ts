@@ -16,7 +16,7 @@ import { QUOTE_INCLUDES, QUOTE_SORTS, listQuotesJson } from '../quotes/queries.j
 import { Quote } from '../quotes/schemas.js'
 import { SOURCE_SORTS, listSourcesJson } from '../sources/queries.js'
 import { Source } from '../sources/schemas.js'
-import { originOf } from '../../core/html.js'
+import { requestOrigin } from '../../http/origin.js'
 import { linksFor, NINJS_PROFILE_PATH } from './formats/links.js'
 import { ARTICLE_FORMATS, chooseFormat, varyOnAccept } from './formats/negotiate.js'
 import { ninjsProfileSchema } from './formats/ninjs-profile.js'
@@ -115,8 +115,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       const format = chooseFormat(req.query.format, req.headers.accept)
       // Its ETag, like every read's, comes from the HTTP-cache hook.
       if (format === 'json') return sendJson(reply, found(articleJson(db, req.view, req.params.idOrSlug), req.params.idOrSlug))
-      const origin = req.server.publicOrigin ?? originOf(req.protocol, req.host)
-      if (!origin) throw new Problem(400, 'The Host header is not a host name; ninjs and JSON-LD need it for absolute URIs.')
+      const origin = requestOrigin(req, 'ninjs and JSON-LD need it for absolute URIs')
       const body = found(articleFormatted(db, req.view, req.params.idOrSlug, format, origin), req.params.idOrSlug)
       // The HTTP-cache hook gives each representation the ETag of its own bytes.
       return sendAs(reply, ARTICLE_FORMATS[format], body)
@@ -139,8 +138,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     async (req, reply) => {
-      const origin = req.server.publicOrigin ?? originOf(req.protocol, req.host)
-      if (!origin) throw new Problem(400, 'The Host header is not a host name; the schema needs it for its $id.')
+      const origin = requestOrigin(req, 'the schema needs it for its $id')
       return sendAs(reply, 'application/schema+json', JSON.stringify(ninjsProfileSchema(linksFor(origin))))
     },
   )

@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { cached } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { IdOrSlug, NoQuery, problemResponses } from '../../core/contract.js'
-import { notFound, Problem } from '../../core/problem.js'
+import { requestOrigin } from '../../http/origin.js'
+import { notFound } from '../../core/problem.js'
 import { publicView, resolveView } from '../../core/visibility.js'
 import { findReadableAuthor } from '../authors/queries.js'
 import { findVisibleTag } from '../tags/queries.js'
@@ -23,21 +24,6 @@ type Scope = {
   /** The API list of the same stories, relative to the origin. */
   listPath: string
   about: Pick<FeedModel, 'title' | 'description' | 'author'>
-}
-
-/**
- * Feeds are read by programs that follow their links, so every URL in them is absolute,
- * made from PUBLIC_URL when the deployment sets it, else from the origin the request was
- * sent to. Host is the client's to set: it is normalized (and refused when it is not a
- * host), and the cache keys on it.
- */
-function originOf(req: FastifyRequest): string {
-  if (req.server.publicOrigin) return req.server.publicOrigin
-  try {
-    return new URL(`${req.protocol}://${req.host}`).origin
-  } catch {
-    throw new Problem(400, 'The Host header does not name a host.')
-  }
 }
 
 const pathOf = (req: FastifyRequest) => req.url.split('?', 1)[0]!
@@ -63,7 +49,8 @@ function feedResponse(format: FeedFormat, what: string) {
  * are mounted, for the feed's alternate link.
  */
 function sendFeed(db: Db, prefix: string, req: FastifyRequest, reply: FastifyReply, format: FeedFormat, scope: Scope) {
-  const origin = originOf(req)
+  // Feeds are read by programs that follow their links, so every URL in them is absolute.
+  const origin = requestOrigin(req, 'feeds need it for absolute URLs')
   const self = `${origin}${pathOf(req)}`
   const seen = resolveView(db, publicView(new Date(req.view.now)))
   const body = cached(db, seen.epoch, `feed:${format}:${scope.key}:${self}`, () => {
