@@ -5,20 +5,20 @@ import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { Response } from 'undici'
 import { z } from 'zod'
-import { buildApp } from '../src/app.js'
-import { createKey } from '../src/core/keys.js'
-import { eventsWritten } from '../src/core/events.js'
-import { openDb, type Db } from '../src/db/client.js'
-import { migrateDb } from '../src/db/migrate.js'
-import { newId } from '../src/core/ids.js'
-import { list } from '../src/core/contract.js'
-import { createWebhook } from '../src/resources/webhooks/queries.js'
-import { WebhookDelivery } from '../src/resources/webhooks/schemas.js'
-import { generateSecret, secretKey, sign } from '../src/resources/webhooks/signing.js'
-import { forbiddenReason, registrationProblem } from '../src/resources/webhooks/ssrf.js'
-import { BACKOFF_MS, startWebhookWorker, type AttemptOutcome, type WebhookWorkerOptions } from '../src/resources/webhooks/worker.js'
-import { testDb, type Json } from './helper.js'
-import { receiver, verifyStandardWebhook } from './lib/webhook-receiver.js'
+import { buildApp } from '../../src/app.js'
+import { createKey } from '../../src/core/keys.js'
+import { eventsWritten } from '../../src/core/events.js'
+import { openDb, type Db } from '../../src/db/client.js'
+import { migrateDb } from '../../src/db/migrate.js'
+import { newId } from '../../src/core/ids.js'
+import { list } from '../../src/core/contract.js'
+import { createWebhook } from '../../src/resources/webhooks/queries.js'
+import { WebhookDelivery } from '../../src/resources/webhooks/schemas.js'
+import { generateSecret, secretKey, sign } from '../../src/resources/webhooks/signing.js'
+import { forbiddenReason, registrationProblem } from '../../src/resources/webhooks/ssrf.js'
+import { BACKOFF_MS, startWebhookWorker, type AttemptOutcome, type WebhookWorkerOptions } from '../../src/resources/webhooks/worker.js'
+import { testDb, type Json } from '../helper.js'
+import { receiver, verifyStandardWebhook } from '../lib/webhook-receiver.js'
 
 const T0 = '2026-03-01T12:00:00.000Z'
 
@@ -433,7 +433,7 @@ t.test('the connect-time lookup judges every address a name resolves to', async 
     'empty.example': [],
     'nxdomain.example': Object.assign(new Error('getaddrinfo ENOTFOUND nxdomain.example'), { code: 'ENOTFOUND' }),
   }
-  const { guardedLookup } = await t.mockImport<typeof import('../src/resources/webhooks/ssrf.js')>('../src/resources/webhooks/ssrf.js', {
+  const { guardedLookup } = await t.mockImport<typeof import('../../src/resources/webhooks/ssrf.js')>('../../src/resources/webhooks/ssrf.js', {
     'node:dns': {
       lookup: (host: string, options: { all?: boolean }, cb: (err: Error | null, a?: unknown) => void) => {
         t.equal(options.all, true, 'every address is asked for')
@@ -510,13 +510,13 @@ t.test('ALLOW_PRIVATE_WEBHOOKS still refuses a name that resolves to a metadata 
     'instance-data.example': [{ address: '127.0.0.1', family: 4 }, { address: 'fd00:ec2::254', family: 6 }],
     'partner.internal': [{ address: '127.0.0.1', family: 4 }],
   }
-  const ssrf = await t.mockImport<typeof import('../src/resources/webhooks/ssrf.js')>('../src/resources/webhooks/ssrf.js', {
+  const ssrf = await t.mockImport<typeof import('../../src/resources/webhooks/ssrf.js')>('../../src/resources/webhooks/ssrf.js', {
     'node:dns': {
       lookup: (host: string, _options: unknown, cb: (err: Error | null, a?: unknown) => void) => cb(null, answers[host] ?? []),
     },
   })
-  const { startWebhookWorker } = await t.mockImport<typeof import('../src/resources/webhooks/worker.js')>('../src/resources/webhooks/worker.js', {
-    '../src/resources/webhooks/ssrf.js': ssrf,
+  const { startWebhookWorker } = await t.mockImport<typeof import('../../src/resources/webhooks/worker.js')>('../../src/resources/webhooks/worker.js', {
+    '../../src/resources/webhooks/ssrf.js': ssrf,
   })
   const metadata = queue(db, hook(db, `http://metadata.google.internal:${endpoint.port}/computeMetadata/v1/`).id)
   const mixed = queue(db, hook(db, `http://instance-data.example:${endpoint.port}/`).id)
@@ -740,7 +740,7 @@ t.test('end to end: a story created over the API is delivered as article.created
 })
 
 t.test('ALLOW_PRIVATE_WEBHOOKS is a boolean setting, off by default', async (t) => {
-  const { loadConfig } = await import('../src/config.js')
+  const { loadConfig } = await import('../../src/config.js')
   t.equal(loadConfig({}).allowPrivateWebhooks, false)
   t.equal(loadConfig({ ALLOW_PRIVATE_WEBHOOKS: 'true' }).allowPrivateWebhooks, true)
   t.throws(() => loadConfig({ ALLOW_PRIVATE_WEBHOOKS: 'yes' }), /ALLOW_PRIVATE_WEBHOOKS/)

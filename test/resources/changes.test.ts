@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap'
-import { buildApp } from '../src/app.js'
-import { createKey } from '../src/core/keys.js'
-import { testDb, type Json } from './helper.js'
+import { buildApp } from '../../src/app.js'
+import { createKey } from '../../src/core/keys.js'
+import { testDb, type Json } from '../helper.js'
 
 const COLLECTIONS: Record<string, string> = { article: 'articles', author: 'authors', source: 'sources', quote: 'quotes', tag: 'tags' }
 
