@@ -22,9 +22,11 @@ import { webhookRoutes } from './resources/webhooks/routes.js'
 import { changeRoutes } from './resources/changes/routes.js'
 import { ChangeWatcher } from './resources/changes/watcher.js'
 import { authorRoutes } from './resources/authors/routes.js'
+import { authorArticleRoutes, tagArticleRoutes } from './resources/articles/listing-routes.js'
 import { quoteRoutes } from './resources/quotes/routes.js'
 import { searchRoutes } from './resources/search/routes.js'
 import { sourceRoutes } from './resources/sources/routes.js'
+import { sourceQuoteRoutes } from './resources/quotes/source-routes.js'
 import { tagRoutes } from './resources/tags/routes.js'
 
 export type AppOptions = {
@@ -109,7 +111,20 @@ export async function buildApp({
   await registerOpenApi(app)
 
   await app.register(healthRoutes, { db })
-  for (const routes of [articleRoutes, authorRoutes, sourceRoutes, quoteRoutes, tagRoutes, searchRoutes, correctionRoutes, feedRoutes]) {
+  // A listing follows the plugin it used to live in: path order in the OpenAPI document is registration order.
+  for (const routes of [
+    articleRoutes,
+    authorRoutes,
+    authorArticleRoutes,
+    sourceRoutes,
+    sourceQuoteRoutes,
+    quoteRoutes,
+    tagRoutes,
+    tagArticleRoutes,
+    searchRoutes,
+    correctionRoutes,
+    feedRoutes,
+  ]) {
     await app.register(routes, { prefix: '/v1', db })
   }
   await app.register(changeRoutes, { prefix: '/v1', db, watcher: changeWatcher })

@@ -12,9 +12,6 @@ import { IdempotencyHeaders, IfMatchHeaders } from '../../core/contract.js'
 import { idempotentWrite, inTransaction, withRepresentation } from '../../core/transactions.js'
 import { send } from '../../http/reply.js'
 import { notFound } from '../../core/problem.js'
-import { listArticlesJson } from '../articles/queries.js'
-import { ArticleListQuery, articleListArgs } from '../articles/list-query.js'
-import { ArticleSummary } from '../articles/schemas.js'
 import { AUTHOR_SORTS, authorJson, findReadableAuthor, listAuthorsJson } from './queries.js'
 import { Author } from './schemas.js'
 import { AuthorPatch, createAuthor, deleteAuthor, NewAuthor, updateAuthor } from './writes.js'
@@ -137,24 +134,5 @@ export const authorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (req, reply) => send(reply, inTransaction(db, req.view.now, () => deleteAuthor(db, req, req.params.idOrSlug))),
-  )
-
-  app.get(
-    '/authors/:idOrSlug/articles',
-    {
-      schema: {
-        tags: ['authors'],
-        operationId: 'listAuthorArticles',
-        summary: 'List the published articles an author is credited on, with the filters of /v1/articles',
-        params: Params,
-        querystring: ArticleListQuery,
-        response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400, 401, 403, 404, 429) },
-      },
-    },
-    async (req, reply) => {
-      const author = findReadableAuthor(db, req.view, req.params.idOrSlug)
-      if (!author) throw notFound('author', req.params.idOrSlug)
-      return sendJson(reply, listArticlesJson(db, req.view, ...articleListArgs(req.query, { author: author.id })))
-    },
   )
 }

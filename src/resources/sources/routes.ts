@@ -12,8 +12,6 @@ import { IdempotencyHeaders, IfMatchHeaders } from '../../core/contract.js'
 import { idempotentWrite, inTransaction, withRepresentation } from '../../core/transactions.js'
 import { send } from '../../http/reply.js'
 import { notFound } from '../../core/problem.js'
-import { QUOTE_INCLUDES, QUOTE_SORTS, listQuotesJson } from '../quotes/queries.js'
-import { Quote } from '../quotes/schemas.js'
 import { SOURCE_SORTS, findReadableSource, listSourcesJson, sourceJson } from './queries.js'
 import { Source } from './schemas.js'
 import { createSource, deleteSource, NewSource, SourcePatch, updateSource } from './writes.js'
@@ -74,34 +72,6 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       const source = findReadableSource(db, req.view, req.params.idOrSlug)
       if (!source) throw notFound('source', req.params.idOrSlug)
       return send(reply, withRepresentation(200, sourceJson(source)))
-    },
-  )
-
-  app.get(
-    '/sources/:idOrSlug/quotes',
-    {
-      schema: {
-        tags: ['sources'],
-        operationId: 'listSourceQuotes',
-        summary: "List a source's quotes in published stories, newest first by default",
-        params: Params,
-        querystring: z.strictObject({
-          ...PageQuery,
-          sort: sortParam(QUOTE_SORTS, '-createdAt'),
-          include: nameList('include', QUOTE_INCLUDES).optional(),
-          fields: nameList('field', Object.keys(Quote.shape)).optional(),
-        }),
-        response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400, 401, 403, 404, 429) },
-      },
-    },
-    async (req, reply) => {
-      const source = findReadableSource(db, req.view, req.params.idOrSlug)
-      if (!source) throw notFound('source', req.params.idOrSlug)
-      const q = req.query
-      return sendJson(
-        reply,
-        listQuotesJson(db, req.view, { sourceId: source.id }, { ...q, include: splitNames(q.include), fields: splitNames(q.fields) }),
-      )
     },
   )
 

@@ -12,9 +12,6 @@ import { IdempotencyHeaders, IfMatchHeaders } from '../../core/contract.js'
 import { idempotentWrite, inTransaction, withRepresentation } from '../../core/transactions.js'
 import { send } from '../../http/reply.js'
 import { notFound } from '../../core/problem.js'
-import { listArticlesJson } from '../articles/queries.js'
-import { ArticleListQuery, articleListArgs } from '../articles/list-query.js'
-import { ArticleSummary } from '../articles/schemas.js'
 import { TAG_SORTS, findReadableTag, listTagsJson, tagJson } from './queries.js'
 import { Tag } from './schemas.js'
 import { createTag, deleteTag, NewTag, TagPatch, updateTag } from './writes.js'
@@ -65,25 +62,6 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       const tag = findReadableTag(db, req.view, req.params.idOrSlug)
       if (!tag) throw notFound('tag', req.params.idOrSlug)
       return send(reply, withRepresentation(200, tagJson(tag)))
-    },
-  )
-
-  app.get(
-    '/tags/:idOrSlug/articles',
-    {
-      schema: {
-        tags: ['tags'],
-        operationId: 'listTagArticles',
-        summary: 'List the published articles with a tag, with the filters of /v1/articles',
-        params: Params,
-        querystring: ArticleListQuery,
-        response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400, 401, 403, 404, 429) },
-      },
-    },
-    async (req, reply) => {
-      const tag = findReadableTag(db, req.view, req.params.idOrSlug)
-      if (!tag) throw notFound('tag', req.params.idOrSlug)
-      return sendJson(reply, listArticlesJson(db, req.view, ...articleListArgs(req.query, { tag: tag.id })))
     },
   )
 

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Db } from '../../db/client.js'
+import { IdOrSlug, list, problemResponses } from '../../core/contract.js'
+import { notFound } from '../../core/problem.js'
+import type { View } from '../../core/visibility.js'
+import { sendJson } from '../../http/reply.js'
+import { findReadableAuthor } from '../authors/queries.js'
+import { findReadableTag } from '../tags/queries.js'
+import { ArticleListQuery, articleListArgs } from './list-query.js'
+import { listArticlesJson } from './queries.js'
+import { ArticleSummary } from './schemas.js'
+
+const Params = z.object({ idOrSlug: IdOrSlug })
+
+// The articles of an author or a tag live here, with the resource they return, so that
+// authors and tags never need to know about articles.
+
+type Owner = {
+  one: 'author' | 'tag'
+  many: string
+  operationId: string
+  summary: string
+  read: (db: Db, view: View, idOrSlug: string) => { id: string } | undefined
+}
+
+const articlesOf = (owner: Owner): FastifyPluginAsyncZod<{ db: Db }> =>
+  async (app, { db }) => {
+    app.get(
+      `/${owner.many}/:idOrSlug/articles`,
+      {
+        schema: {
+          tags: [owner.many],
+          operationId: owner.operationId,
+          summary: owner.summary,
+          params: Params,
+          querystring: ArticleListQuery,
+          response: { 200: list(ArticleSummary, 'A page of article summaries'), ...problemResponses(400, 401, 403, 404, 429) },
+        },
+      },
+      async (req, reply) => {
+        const found = owner.read(db, req.view, req.params.idOrSlug)
+        if (!found) throw notFound(owner.one, req.params.idOrSlug)
+        return sendJson(reply, listArticlesJson(db, req.view, ...articleListArgs(req.query, { [owner.one]: found.id })))
+      },
+    )
+  }
+
+export const authorArticleRoutes = articlesOf({
+  one: 'author',
+  many: 'authors',
+  operationId: 'listAuthorArticles',
+  summary: 'List the published articles an author is credited on, with the filters of /v1/articles',
+  read: findReadableAuthor,
+})
+
+export const tagArticleRoutes = articlesOf({
+  one: 'tag',
+  many: 'tags',
+  operationId: 'listTagArticles',
+  summary: 'List the published articles with a tag, with the filters of /v1/articles',
+  read: findReadableTag,
+})
