@@ -1,17 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { Db } from '../../db/client.js'
-import { IdOrSlug, list, problemResponses } from '../../core/contract.js'
-import { notFound } from '../../core/problem.js'
+import { list, problemResponses } from '../../core/contract.js'
 import type { View } from '../../core/visibility.js'
 import { sendJson } from '../../http/reply.js'
 import { findReadableAuthor } from '../authors/queries.js'
 import { findReadableTag } from '../tags/queries.js'
+import { readable } from '../taxonomy/queries.js'
+import { Params } from '../taxonomy/schemas.js'
 import { ArticleListQuery, articleListArgs } from './list-query.js'
 import { listArticlesJson } from './queries.js'
 import { ArticleSummary } from './schemas.js'
-
-const Params = z.object({ idOrSlug: IdOrSlug })
 
 // The articles of an author or a tag live here, with the resource they return, so that
 // authors and tags never need to know about articles.
@@ -39,9 +37,8 @@ const articlesOf = (owner: Owner): FastifyPluginAsyncZod<{ db: Db }> =>
         },
       },
       async (req, reply) => {
-        const found = owner.read(db, req.view, req.params.idOrSlug)
-        if (!found) throw notFound(owner.one, req.params.idOrSlug)
-        return sendJson(reply, listArticlesJson(db, req.view, ...articleListArgs(req.query, { [owner.one]: found.id })))
+        const { id } = readable(owner.read(db, req.view, req.params.idOrSlug), owner.one, req.params.idOrSlug)
+        return sendJson(reply, listArticlesJson(db, req.view, ...articleListArgs(req.query, { [owner.one]: id })))
       },
     )
   }

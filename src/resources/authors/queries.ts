@@ -1,39 +1,25 @@
 import { and, asc, count, eq, exists, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
-import { cached, cachedCount, dbEpoch } from '../../db/cache.js'
+import { cachedCount, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articleAuthors, articles, AUTHOR_ROLES, authors, quotes } from '../../db/schema.js'
 import { nameContains, pickFields } from '../../core/listing.js'
 import { orderBy, pageJson, pageOf, type Keyset } from '../../core/pagination.js'
+import { cachedList, keptIf, keysetSorts, listPage, representation, storedByKey, type ListOptions } from '../taxonomy/queries.js'
 import { resolveView, visibleThroughJoin, type Seen, type View } from '../../core/visibility.js'
 import type { Author, Credit } from './schemas.js'
 
 export const AUTHOR_SORTS = ['name', '-name', 'slug', '-slug'] as const
 type AuthorSort = (typeof AUTHOR_SORTS)[number]
 
-const SORTS: Record<AuthorSort, { keyset: Keyset; key: (a: Author) => string[] }> = {
-  name: { keyset: { columns: [authors.name, authors.id], direction: 'asc' }, key: (a) => [a.name, a.id] },
-  '-name': { keyset: { columns: [authors.name, authors.id], direction: 'desc' }, key: (a) => [a.name, a.id] },
-  slug: { keyset: { columns: [authors.slug, authors.id], direction: 'asc' }, key: (a) => [a.slug, a.id] },
-  '-slug': { keyset: { columns: [authors.slug, authors.id], direction: 'desc' }, key: (a) => [a.slug, a.id] },
-}
+const SORTS = keysetSorts<Author, AuthorSort>(authors, AUTHOR_SORTS)
 
 const byPosition: Keyset = {
   columns: [articleAuthors.position, articleAuthors.authorId, articleAuthors.role],
   direction: 'asc',
 }
 
-const authorByKey = preparedFor((db) =>
-  db
-    .select()
-    .from(authors)
-    .where(or(eq(authors.id, sql.placeholder('key')), eq(authors.slug, sql.placeholder('key'))))
-    .prepare(),
-)
-
-export function findAuthor(db: Db, idOrSlug: string): Author | undefined {
-  return authorByKey(db).get({ key: idOrSlug })
-}
+export const findAuthor = storedByKey<Author>(authors)
 
 export const resolveAuthorId = (db: Db, idOrSlug: string) => findAuthor(db, idOrSlug)?.id
 
@@ -60,26 +46,16 @@ const inVisibleStory = (db: Db, seen: Seen) =>
 /** The author as this caller may read it: editors see every stored author, the public only those of public stories. */
 export function findReadableAuthor(db: Db, view: View, idOrSlug: string): Author | undefined {
   const author = findAuthor(db, idOrSlug)
-  if (!author || view.preview) return author
-  const seen = resolveView(db, view)
-  return db.select({ one: sql`1` }).from(authors).where(and(eq(authors.id, author.id), inVisibleStory(db, seen))).get() ? author : undefined
+  if (view.preview) return author
+  return keptIf(db, authors, author, inVisibleStory(db, resolveView(db, view)))
 }
 
-/**
- * The one representation of an author, sent by GET and by every write: an If-Match carries
- * the ETag of these exact bytes, so no route may build them another way.
- */
-export const authorJson = (author: Author) => JSON.stringify({ data: author })
+export const authorJson: (author: Author) => string = representation
 
-export type AuthorFilters = { organization?: string; role?: (typeof AUTHOR_ROLES)[number]; q?: string }
+export type AuthorFilters = { organization?: string | undefined; role?: (typeof AUTHOR_ROLES)[number] | undefined; q?: string | undefined }
 
-function listAuthorsPage(
-  db: Db,
-  seen: Seen,
-  f: AuthorFilters,
-  opts: { limit: number; cursor?: string | undefined; sort: AuthorSort; fields: string[] },
-) {
-  const where = and(
+const authorsWhere = (db: Db, seen: Seen, f: AuthorFilters) =>
+  and(
     seen.preview ? undefined : inVisibleStory(db, seen),
     f.organization ? eq(authors.organization, f.organization) : undefined,
     f.role
@@ -93,16 +69,6 @@ function listAuthorsPage(
       : undefined,
     f.q ? nameContains(authors.name, f.q) : undefined,
   )
-  const sort = SORTS[opts.sort]
-  const { rows, nextCursor } = pageOf<Author>(
-    { ...sort, name: opts.sort },
-    opts,
-    (after, limit) =>
-      db.select().from(authors).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
-  )
-  const total = cachedCount(db, seen.epoch, db.select({ n: count() }).from(authors).where(where))
-  return pageJson(pickFields(rows, opts.fields).map((a) => JSON.stringify(a)), { limit: opts.limit, nextCursor, total })
-}
 
 const creditSelection = { ...getTableColumns(authors), role: articleAuthors.role, position: articleAuthors.position }
 
@@ -148,11 +114,7 @@ export function listCreditsJson(db: Db, articleId: string, opts: { limit: number
   return pageJson(pickFields(rows, opts.fields).map((c) => JSON.stringify(c)), { limit: opts.limit, nextCursor, total })
 }
 
-/**
- * The page as served, from the cache when nothing was written since it was made: the
- * hottest lists (a front page, a tag page) cost one lookup.
- */
-export function listAuthorsJson(db: Db, view: View, f: AuthorFilters, opts: Parameters<typeof listAuthorsPage>[3]): string {
-  const seen = resolveView(db, view)
-  return cached(db, seen.epoch, `${seen.prefix}authors:${JSON.stringify([f, opts])}`, () => listAuthorsPage(db, seen, f, opts))
-}
+export const listAuthorsJson = (db: Db, view: View, f: AuthorFilters, opts: ListOptions<AuthorSort>): string =>
+  cachedList(db, view, 'authors', [f, opts], (seen) =>
+    listPage(db, seen, authors, { where: authorsWhere(db, seen, f), sort: SORTS[opts.sort] }, opts),
+  )

@@ -1,16 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
-import { IdOrSlug, list, problemResponses } from '../../core/contract.js'
-import { notFound } from '../../core/problem.js'
+import { list, problemResponses } from '../../core/contract.js'
 import { nameList, sortParam, splitNames } from '../../core/listing.js'
 import { PageQuery } from '../../core/pagination.js'
 import { sendJson } from '../../http/reply.js'
 import { findReadableSource } from '../sources/queries.js'
+import { readable } from '../taxonomy/queries.js'
+import { Params } from '../taxonomy/schemas.js'
 import { listQuotesJson, QUOTE_INCLUDES, QUOTE_SORTS } from './queries.js'
 import { Quote } from './schemas.js'
-
-const Params = z.object({ idOrSlug: IdOrSlug })
 
 /** A source's quotes live with quotes, the resource they return, so sources never need to know about quotes. */
 export const sourceQuoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -32,8 +31,7 @@ export const sourceQuoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
       },
     },
     async (req, reply) => {
-      const source = findReadableSource(db, req.view, req.params.idOrSlug)
-      if (!source) throw notFound('source', req.params.idOrSlug)
+      const source = readable(findReadableSource(db, req.view, req.params.idOrSlug), 'source', req.params.idOrSlug)
       const q = req.query
       return sendJson(
         reply,

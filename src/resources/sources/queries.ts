@@ -1,23 +1,16 @@
-import { and, count, eq, exists, or, sql, type SQL } from 'drizzle-orm'
-import { cached, cachedCount } from '../../db/cache.js'
+import { and, eq, exists, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, quotes, SOURCE_KINDS, sources } from '../../db/schema.js'
-import { pickFields } from '../../core/listing.js'
-import { orderBy, pageJson, pageOf, type Keyset } from '../../core/pagination.js'
 import { exactness, matching } from '../../core/search.js'
 import { resolveView, viewParams, visibleThroughJoin, visibleArticlesPrepared, type Seen, type View } from '../../core/visibility.js'
+import { cachedList, keysetSorts, listPage, representation, storedByKey, type ListOptions } from '../taxonomy/queries.js'
 import type { Source } from './schemas.js'
 
 export const SOURCE_SORTS = ['slug', '-slug', 'updatedAt', '-updatedAt'] as const
 type SourceSort = (typeof SOURCE_SORTS)[number]
 
-const SORTS: Record<SourceSort, { keyset: Keyset; key: (s: Source) => string[] }> = {
-  slug: { keyset: { columns: [sources.slug, sources.id], direction: 'asc' }, key: (s) => [s.slug, s.id] },
-  '-slug': { keyset: { columns: [sources.slug, sources.id], direction: 'desc' }, key: (s) => [s.slug, s.id] },
-  updatedAt: { keyset: { columns: [sources.updatedAt, sources.id], direction: 'asc' }, key: (s) => [s.updatedAt, s.id] },
-  '-updatedAt': { keyset: { columns: [sources.updatedAt, sources.id], direction: 'desc' }, key: (s) => [s.updatedAt, s.id] },
-}
+const SORTS = keysetSorts<Source, SourceSort>(sources, SOURCE_SORTS)
 
 // A source is public once a published story attributes something to it; until then even
 // its description could reveal unpublished reporting.
@@ -47,18 +40,8 @@ export function findSource(db: Db, view: View, idOrSlug: string): Source | undef
   return sourceByKey(db).get({ key: idOrSlug, ...viewParams(resolveView(db, view)) })
 }
 
-const anySourceByKey = preparedFor((db) =>
-  db
-    .select()
-    .from(sources)
-    .where(or(eq(sources.id, sql.placeholder('key')), eq(sources.slug, sql.placeholder('key'))))
-    .prepare(),
-)
-
 /** Any stored source, quoted or not: for writes, and for callers who preview unpublished work. */
-export function findStoredSource(db: Db, idOrSlug: string): Source | undefined {
-  return anySourceByKey(db).get({ key: idOrSlug })
-}
+export const findStoredSource = storedByKey<Source>(sources)
 
 export const resolveSourceId = (db: Db, idOrSlug: string) => findStoredSource(db, idOrSlug)?.id
 
@@ -66,49 +49,26 @@ export const resolveSourceId = (db: Db, idOrSlug: string) => findStoredSource(db
 export const findReadableSource = (db: Db, view: View, idOrSlug: string) =>
   view.preview ? findStoredSource(db, idOrSlug) : findSource(db, view, idOrSlug)
 
-/**
- * The one representation of a source, sent by GET and by every write: an If-Match carries
- * the ETag of these exact bytes, so no route may build them another way.
- */
-export const sourceJson = (source: Source) => JSON.stringify({ data: source })
+export const sourceJson: (source: Source) => string = representation
 
 export type SourceFilters = {
-  kind?: (typeof SOURCE_KINDS)[number]
-  anonymous?: boolean
-  affiliation?: string
-  q?: string
+  kind?: (typeof SOURCE_KINDS)[number] | undefined
+  anonymous?: boolean | undefined
+  affiliation?: string | undefined
+  q?: string | undefined
   articleId?: string
 }
 
-function listSourcesPage(
-  db: Db,
-  seen: Seen,
-  f: SourceFilters,
-  opts: { limit: number; cursor?: string | undefined; sort: SourceSort; fields: string[] },
-) {
-  const where = and(
+const sourcesWhere = (db: Db, seen: Seen, f: SourceFilters) =>
+  and(
     hasVisibleQuote(db, visibleThroughJoin(seen), f.articleId),
     f.kind ? eq(sources.kind, f.kind) : undefined,
     f.anonymous !== undefined ? eq(sources.anonymous, f.anonymous) : undefined,
     f.affiliation ? eq(sources.affiliation, f.affiliation) : undefined,
     f.q !== undefined ? matching(sources.id, 'source', f.q, seen.preview) : undefined,
   )
-  const sort = SORTS[opts.sort]
-  const { rows, nextCursor } = pageOf<Source>(
-    { ...sort, name: opts.sort },
-    opts,
-    (after, limit) =>
-      db.select().from(sources).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
-  )
-  const total = cachedCount(db, seen.epoch, db.select({ n: count() }).from(sources).where(where))
-  return pageJson(pickFields(rows, opts.fields).map((s) => JSON.stringify(s)), { limit: opts.limit, nextCursor, total, ...exactness(db, 'source', f.q, seen.preview) })
-}
 
-/**
- * The page as served, from the cache when nothing was written since it was made: the
- * hottest lists (a front page, a tag page) cost one lookup.
- */
-export function listSourcesJson(db: Db, view: View, f: SourceFilters, opts: Parameters<typeof listSourcesPage>[3]): string {
-  const seen = resolveView(db, view)
-  return cached(db, seen.epoch, `${seen.prefix}sources:${JSON.stringify([f, opts])}`, () => listSourcesPage(db, seen, f, opts))
-}
+export const listSourcesJson = (db: Db, view: View, f: SourceFilters, opts: ListOptions<SourceSort>): string =>
+  cachedList(db, view, 'sources', [f, opts], (seen) =>
+    listPage(db, seen, sources, { where: sourcesWhere(db, seen, f), sort: SORTS[opts.sort], info: exactness(db, 'source', f.q, seen.preview) }, opts),
+  )

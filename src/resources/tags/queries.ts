@@ -1,22 +1,16 @@
-import { and, asc, count, eq, exists, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
-import { cached, cachedCount } from '../../db/cache.js'
+import { and, asc, eq, exists, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, articleTags, TAG_TYPES, tags } from '../../db/schema.js'
-import { nameContains, pickFields } from '../../core/listing.js'
-import { orderBy, pageJson, pageOf, type Keyset } from '../../core/pagination.js'
+import { nameContains } from '../../core/listing.js'
 import { resolveView, visibleThroughJoin, type Seen, type View } from '../../core/visibility.js'
+import { cachedList, keptIf, keysetSorts, listPage, representation, storedByKey, type ListOptions } from '../taxonomy/queries.js'
 import type { Tag } from './schemas.js'
 
 export const TAG_SORTS = ['name', '-name', 'slug', '-slug'] as const
 type TagSort = (typeof TAG_SORTS)[number]
 
-const SORTS: Record<TagSort, { keyset: Keyset; key: (t: Tag) => string[] }> = {
-  name: { keyset: { columns: [tags.name, tags.id], direction: 'asc' }, key: (t) => [t.name, t.id] },
-  '-name': { keyset: { columns: [tags.name, tags.id], direction: 'desc' }, key: (t) => [t.name, t.id] },
-  slug: { keyset: { columns: [tags.slug, tags.id], direction: 'asc' }, key: (t) => [t.slug, t.id] },
-  '-slug': { keyset: { columns: [tags.slug, tags.id], direction: 'desc' }, key: (t) => [t.slug, t.id] },
-}
+const SORTS = keysetSorts<Tag, TagSort>(tags, TAG_SORTS)
 
 // A tag is public once a published story carries it.
 const onVisibleArticle = (db: Db, seen: Seen) =>
@@ -28,56 +22,26 @@ const onVisibleArticle = (db: Db, seen: Seen) =>
       .where(and(eq(articleTags.tagId, tags.id), visibleThroughJoin(seen))),
   )
 
-const tagByKey = preparedFor((db) =>
-  db
-    .select()
-    .from(tags)
-    .where(or(eq(tags.id, sql.placeholder('key')), eq(tags.slug, sql.placeholder('key'))))
-    .prepare(),
-)
-
-export function findTag(db: Db, idOrSlug: string): Tag | undefined {
-  return tagByKey(db).get({ key: idOrSlug })
-}
+export const findTag = storedByKey<Tag>(tags)
 
 export const resolveTagId = (db: Db, idOrSlug: string) => findTag(db, idOrSlug)?.id
 
 /** A tag as the public API shows it: only once a published story carries it. */
 export function findVisibleTag(db: Db, view: View, idOrSlug: string): Tag | undefined {
   const tag = findTag(db, idOrSlug)
-  const seen = resolveView(db, view)
-  return tag && db.select({ one: sql`1` }).from(tags).where(and(eq(tags.id, tag.id), onVisibleArticle(db, seen))).get() ? tag : undefined
+  return keptIf(db, tags, tag, onVisibleArticle(db, resolveView(db, view)))
 }
 
 /** The tag as this caller may read it: editors see every stored tag, the public only used ones. */
 export const findReadableTag = (db: Db, view: View, idOrSlug: string) =>
   view.preview ? findTag(db, idOrSlug) : findVisibleTag(db, view, idOrSlug)
 
-/**
- * The one representation of a tag, sent by GET and by every write: an If-Match carries
- * the ETag of these exact bytes, so no route may build them another way.
- */
-export const tagJson = (tag: Tag) => JSON.stringify({ data: tag })
+export const tagJson: (tag: Tag) => string = representation
 
+export type TagFilters = { type?: (typeof TAG_TYPES)[number] | undefined; q?: string | undefined }
 
-export type TagFilters = { type?: (typeof TAG_TYPES)[number]; q?: string }
-
-function listTagsPage(db: Db, seen: Seen, f: TagFilters, opts: { limit: number; cursor?: string | undefined; sort: TagSort; fields: string[] }) {
-  const where = and(
-    onVisibleArticle(db, seen),
-    f.type ? eq(tags.type, f.type) : undefined,
-    f.q ? nameContains(tags.name, f.q) : undefined,
-  )
-  const sort = SORTS[opts.sort]
-  const { rows, nextCursor } = pageOf<Tag>(
-    { ...sort, name: opts.sort },
-    opts,
-    (after, limit) =>
-      db.select().from(tags).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all(),
-  )
-  const total = cachedCount(db, seen.epoch, db.select({ n: count() }).from(tags).where(where))
-  return pageJson(pickFields(rows, opts.fields).map((t) => JSON.stringify(t)), { limit: opts.limit, nextCursor, total })
-}
+const tagsWhere = (db: Db, seen: Seen, f: TagFilters) =>
+  and(onVisibleArticle(db, seen), f.type ? eq(tags.type, f.type) : undefined, f.q ? nameContains(tags.name, f.q) : undefined)
 
 const tagsQuery = (db: Db, where: SQL) =>
   db
@@ -99,12 +63,5 @@ export function tagsOf(db: Db, articleIds: string[]): Map<string, Tag[]> {
   return byArticle
 }
 
-
-/**
- * The page as served, from the cache when nothing was written since it was made: the
- * hottest lists (a front page, a tag page) cost one lookup.
- */
-export function listTagsJson(db: Db, view: View, f: TagFilters, opts: Parameters<typeof listTagsPage>[3]): string {
-  const seen = resolveView(db, view)
-  return cached(db, seen.epoch, `${seen.prefix}tags:${JSON.stringify([f, opts])}`, () => listTagsPage(db, seen, f, opts))
-}
+export const listTagsJson = (db: Db, view: View, f: TagFilters, opts: ListOptions<TagSort>): string =>
+  cachedList(db, view, 'tags', [f, opts], (seen) => listPage(db, seen, tags, { where: tagsWhere(db, seen, f), sort: SORTS[opts.sort] }, opts))
