@@ -81,6 +81,16 @@ export function canSee(seen: Seen, a: { status: string; publishedAt: string | nu
   return a.status === 'published' && (seen.preview || (a.publishedAt ?? '') <= seen.asOf)
 }
 
+const articleKey = preparedFor((db) =>
+  db.$client.prepare('select id, status, published_at as publishedAt from articles where id = @key or slug = @key'),
+)
+
+/** The id of the story with this id or slug, if this audience may see it: for filters that name a story. */
+export function visibleArticleId(db: Db, seen: Seen, idOrSlug: string): string | undefined {
+  const row = articleKey(db).get({ key: idOrSlug }) as { id: string; status: string; publishedAt: string | null } | undefined
+  return row && canSee(seen, row) ? row.id : undefined
+}
+
 /** Published, but not yet public: its publication time is still to come. */
 export const isEmbargoed = (a: { status: string; publishedAt: string | null }, asOf: string) =>
   a.status === 'published' && a.publishedAt !== null && a.publishedAt > asOf

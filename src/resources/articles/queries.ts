@@ -125,12 +125,6 @@ export function findAnyArticleRow(db: Db, idOrSlug: string): ArticleRow | undefi
   return articleByKey(db).get({ key: idOrSlug })
 }
 
-/** The article with this id or slug if this audience may see it. */
-export function findArticleRow(db: Db, seen: Seen, idOrSlug: string): ArticleRow | undefined {
-  const row = findAnyArticleRow(db, idOrSlug)
-  return row && canSee(seen, row) ? row : undefined
-}
-
 export function articleOfRow(db: Db, row: ArticleRow): Article {
   const [summary] = summarize(db, [row])
   return {

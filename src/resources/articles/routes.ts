@@ -12,7 +12,8 @@ import { correctionsOfArticle } from '../corrections/queries.js'
 import { Correction } from '../corrections/schemas.js'
 import { listCreditsJson } from '../authors/queries.js'
 import { Credit } from '../authors/schemas.js'
-import { QUOTE_INCLUDES, QUOTE_SORTS, listQuotesJson } from '../quotes/queries.js'
+import { quoteListOptions, quoteListQuery } from '../quotes/list-query.js'
+import { listQuotesJson } from '../quotes/queries.js'
 import { Quote } from '../quotes/schemas.js'
 import { SOURCE_SORTS, listSourcesJson } from '../sources/queries.js'
 import { Source } from '../sources/schemas.js'
@@ -190,27 +191,13 @@ export const articleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         operationId: 'listArticleQuotes',
         summary: "List an article's quotes, in reading order by default",
         params: Params,
-        querystring: z.strictObject({
-          ...PageQuery,
-          sort: sortParam(QUOTE_SORTS, 'position'),
-          include: nameList('include', QUOTE_INCLUDES).optional(),
-          fields: nameList('field', Object.keys(Quote.shape)).optional(),
-          kind: z.enum(QUOTE_KINDS).optional(),
-        }),
+        querystring: quoteListQuery('position', { kind: z.enum(QUOTE_KINDS).optional() }),
         response: { 200: list(Quote, 'A page of quotes'), ...problemResponses(400, 401, 403, 404, 410, 429) },
       },
     },
     async (req, reply) => {
-      const { kind, ...q } = req.query
-      return sendJson(
-        reply,
-        listQuotesJson(
-          db,
-          req.view,
-          { articleId: articleIdOf(db, req.view, req.params.idOrSlug), kind },
-          { ...q, include: splitNames(q.include), fields: splitNames(q.fields) },
-        ),
-      )
+      const articleId = articleIdOf(db, req.view, req.params.idOrSlug)
+      return sendJson(reply, listQuotesJson(db, req.view, { articleId, kind: req.query.kind }, quoteListOptions(req.query)))
     },
   )
 

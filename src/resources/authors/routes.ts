@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { AUTHOR_ROLES } from '../../db/schema.js'
 import { NameQuery } from '../../core/listing.js'
-import { taxonomyRoutes } from '../taxonomy/routes.js'
+import { taxonomyRoutes } from '../taxonomy/route-factory.js'
 import { authorCommands } from './commands.js'
 import { AUTHOR_SORTS, findReadableAuthor, listAuthorsJson } from './queries.js'
 import { Author } from './schemas.js'

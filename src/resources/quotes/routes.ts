@@ -2,19 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { QUOTE_KINDS } from '../../db/schema.js'
-import { BooleanParam, nameList, splitNames } from '../../core/listing.js'
-import { PageQuery } from '../../core/pagination.js'
-import { FullTextQuery, sortParam } from '../../core/listing.js'
-import { sendJson } from '../../http/reply.js'
 import { list, NoQuery, one, problemResponses } from '../../core/contract.js'
-import { send } from '../../http/reply.js'
-import { withRepresentation } from '../../core/transactions.js'
+import { BooleanParam, FullTextQuery } from '../../core/listing.js'
 import { Problem } from '../../core/problem.js'
-import { findArticleRow } from '../articles/queries.js'
-import { resolveView } from '../../core/visibility.js'
+import { withRepresentation } from '../../core/transactions.js'
+import { resolveView, visibleArticleId } from '../../core/visibility.js'
+import { send, sendJson } from '../../http/reply.js'
 import { resolveAuthorId } from '../authors/queries.js'
 import { resolveSourceId } from '../sources/queries.js'
-import { QUOTE_INCLUDES, QUOTE_SORTS, findQuote, listQuotesJson } from './queries.js'
+import { quoteListOptions, quoteListQuery } from './list-query.js'
+import { findQuote, listQuotesJson } from './queries.js'
 import { Quote } from './schemas.js'
 import { quoteWriteRoutes } from './write-routes.js'
 
@@ -30,11 +27,7 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         tags: ['quotes'],
         operationId: 'listQuotes',
         summary: 'List quotes in published stories, filtered, newest first by default',
-        querystring: z.strictObject({
-          ...PageQuery,
-          sort: sortParam(QUOTE_SORTS, '-createdAt'),
-          include: nameList('include', QUOTE_INCLUDES).optional(),
-          fields: nameList('field', Object.keys(Quote.shape)).optional(),
+        querystring: quoteListQuery('-createdAt', {
           article: z.string().min(1).max(200).optional().meta({ description: 'The story, by id or slug.' }),
           source: z.string().min(1).max(200).optional().meta({ description: 'The source, by id or slug.' }),
           saidTo: z.string().min(1).max(200).optional().meta({ description: 'The journalist it was said to, by id or slug.' }),
@@ -46,16 +39,16 @@ export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       },
     },
     async (req, reply) => {
-      const { article, source, saidTo, kind, anonymous, q, ...opts } = req.query
+      const { article, source, saidTo, kind, anonymous, q } = req.query
       const filters = {
-        articleId: article === undefined ? undefined : (findArticleRow(db, resolveView(db, req.view), article)?.id ?? NOTHING),
+        articleId: article === undefined ? undefined : (visibleArticleId(db, resolveView(db, req.view), article) ?? NOTHING),
         sourceId: source === undefined ? undefined : (resolveSourceId(db, source) ?? NOTHING),
         saidToId: saidTo === undefined ? undefined : (resolveAuthorId(db, saidTo) ?? NOTHING),
         kind,
         q,
         anonymous: anonymous === undefined ? undefined : anonymous === 'true',
       }
-      return sendJson(reply, listQuotesJson(db, req.view, filters, { ...opts, include: splitNames(opts.include), fields: splitNames(opts.fields) }))
+      return sendJson(reply, listQuotesJson(db, req.view, filters, quoteListOptions(req.query)))
     },
   )
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { SOURCE_KINDS } from '../../db/schema.js'
 import { BooleanParam, FullTextQuery } from '../../core/listing.js'
-import { taxonomyRoutes } from '../taxonomy/routes.js'
+import { taxonomyRoutes } from '../taxonomy/route-factory.js'
 import { sourceCommands } from './commands.js'
 import { findReadableSource, listSourcesJson, SOURCE_SORTS } from './queries.js'
 import { Source } from './schemas.js'

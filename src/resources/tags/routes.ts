@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { TAG_TYPES } from '../../db/schema.js'
 import { NameQuery } from '../../core/listing.js'
-import { taxonomyRoutes } from '../taxonomy/routes.js'
+import { taxonomyRoutes } from '../taxonomy/route-factory.js'
 import { tagCommands } from './commands.js'
 import { findReadableTag, listTagsJson, TAG_SORTS } from './queries.js'
 import { Tag } from './schemas.js'

@@ -28,7 +28,6 @@ export type TaxonomyApi<R extends TaxonomyRow, S extends string, F extends z.Zod
   deleteSummary: string
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyApi = TaxonomyApi<any, string, z.ZodRawShape>
 type Names = { one: string; many: string; Name: string; a: string }
 
