@@ -83,6 +83,39 @@ function feedOf(kind: 'author' | 'tag', { id, name }: { id: string; name: string
   return { key: `${kind}:${id}`, filter, listPath: `/${kind}s/${encodeURIComponent(id)}/articles`, about }
 }
 
+type App = Parameters<FastifyPluginAsyncZod>[0]
+
+// A feed is public whoever asks, so the one it is about is looked up as the public sees it,
+// even for a write key: a person or tag only drafts carry is not yet news.
+const SCOPES = {
+  author: { stories: 'an author is credited on', what: "the author's newest stories", find: findReadableAuthor },
+  tag: { stories: 'with a tag', what: 'the newest stories with the tag', find: findVisibleTag },
+} as const
+
+/** The feed of one author's or one tag's stories, in one format. */
+function scopedFeedRoute(app: App, db: Db, format: FeedFormat, kind: keyof typeof SCOPES) {
+  const { extension, name } = FEED_FORMATS[format]
+  const { stories, what, find } = SCOPES[kind]
+  app.get(
+    `/${kind}s/:idOrSlug/feed.${extension}`,
+    {
+      schema: {
+        tags: ['feeds'],
+        operationId: `${kind}Feed${capitalized(format)}`,
+        summary: `The newest ${FEED_SIZE} published stories ${stories}, as ${name}`,
+        params: Params,
+        querystring: NoQuery,
+        response: { 200: feedResponse(format, what), ...problemResponses(400, 401, 403, 404, 429) },
+      },
+    },
+    async (req, reply) => {
+      const about = find(db, publicView(new Date(req.view.now)), req.params.idOrSlug)
+      if (!about) throw notFound(kind, req.params.idOrSlug)
+      return sendFeed(db, app.prefix, req, reply, format, feedOf(kind, about))
+    },
+  )
+}
+
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest stories: all, per author, per tag. */
 export const feedRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   for (const format of FORMATS) {
@@ -103,44 +136,7 @@ export const feedRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       async (req, reply) => sendFeed(db, app.prefix, req, reply, format, SITE_FEED),
     )
 
-    app.get(
-      `/authors/:idOrSlug/feed.${extension}`,
-      {
-        schema: {
-          tags: ['feeds'],
-          operationId: `authorFeed${suffix}`,
-          summary: `The newest ${FEED_SIZE} published stories an author is credited on, as ${name}`,
-          params: Params,
-          querystring: NoQuery,
-          response: { 200: feedResponse(format, "the author's newest stories"), ...problemResponses(400, 401, 403, 404, 429) },
-        },
-      },
-      async (req, reply) => {
-        // The public's lookup even for a write key, as for tags: a person only drafts credit is not yet news.
-        const author = findReadableAuthor(db, publicView(new Date(req.view.now)), req.params.idOrSlug)
-        if (!author) throw notFound('author', req.params.idOrSlug)
-        return sendFeed(db, app.prefix, req, reply, format, feedOf('author', author))
-      },
-    )
-
-    app.get(
-      `/tags/:idOrSlug/feed.${extension}`,
-      {
-        schema: {
-          tags: ['feeds'],
-          operationId: `tagFeed${suffix}`,
-          summary: `The newest ${FEED_SIZE} published stories with a tag, as ${name}`,
-          params: Params,
-          querystring: NoQuery,
-          response: { 200: feedResponse(format, 'the newest stories with the tag'), ...problemResponses(400, 401, 403, 404, 429) },
-        },
-      },
-      async (req, reply) => {
-        // The public's lookup even for a write key: a tag only drafts carry is not yet news.
-        const tag = findVisibleTag(db, publicView(new Date(req.view.now)), req.params.idOrSlug)
-        if (!tag) throw notFound('tag', req.params.idOrSlug)
-        return sendFeed(db, app.prefix, req, reply, format, feedOf('tag', tag))
-      },
-    )
+    scopedFeedRoute(app, db, format, 'author')
+    scopedFeedRoute(app, db, format, 'tag')
   }
 }
