@@ -11,7 +11,7 @@ import { Agent, fetch } from 'undici'
 import { openDb } from '../src/db/client.js'
 import type { ArticleDocument } from '../src/resources/articles/document.js'
 import { recordRevision } from '../src/resources/articles/revisions.js'
-import { createImporter } from '../src/resources/articles/upsert.js'
+import { createImporter } from '../src/resources/articles/importer.js'
 import { appendReport, machine, NODE_TSX, pin, pinSelf, prepareDatabase, start, stop } from './lib.js'
 
 const { values: args } = parseArgs({

@@ -7,7 +7,7 @@ import t from 'tap'
 import { createGenerator } from '../tools/generate.js'
 import { buildApp } from '../src/app.js'
 import { ArticleDocument } from '../src/resources/articles/document.js'
-import { createImporter } from '../src/resources/articles/upsert.js'
+import { createImporter } from '../src/resources/articles/importer.js'
 import { SEARCH_CANDIDATES } from '../src/resources/search/queries.js'
 import { testDb, type Json } from './helper.js'
 

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.js'
 import { openDb, type Db } from '../db/client.js'
 import { migrateDb } from '../db/migrate.js'
-import { exportDocuments } from '../resources/articles/upsert.js'
+import { exportDocuments } from '../resources/articles/exporter.js'
 
 const USAGE = 'usage: npm run export -- [FILE.ndjson]   (no file or - writes standard output)'
 const CHUNK = 1 << 20

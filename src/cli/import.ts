@@ -20,7 +20,7 @@ import { ConfigError, loadConfig } from '../config.js'
 import { openDb, type Db } from '../db/client.js'
 import { migrateDb } from '../db/migrate.js'
 import { ArticleDocument } from '../resources/articles/document.js'
-import { createImporter, type BatchResult } from '../resources/articles/upsert.js'
+import { createImporter, type BatchResult } from '../resources/articles/importer.js'
 
 const USAGE = 'usage: npm run import -- [--strict] FILE.ndjson   (- reads standard input)'
 const BATCH = 1_000

@@ -5,7 +5,7 @@ import { openDb } from '../../src/db/client.js'
 import { migrateDb } from '../../src/db/migrate.js'
 import { ArticleDocument, documentRows } from '../../src/resources/articles/document.js'
 import { isAnchored } from '../../src/resources/quotes/anchor.js'
-import { createImporter } from '../../src/resources/articles/upsert.js'
+import { createImporter } from '../../src/resources/articles/importer.js'
 
 const N = 40
 

@@ -4,7 +4,7 @@ import { preparedFor } from '../../db/prepared.js'
 import type { Block } from '../../db/schema.js'
 import type { ArticleDocument } from './document.js'
 import { MAX_BLOCK_CHARS } from './schemas.js'
-import { exportDocuments } from './upsert.js'
+import { exportDocuments } from './exporter.js'
 
 type DocumentQuote = ArticleDocument['quotes'][number] & { anchor: string }
 /** An article as it was at one version: its document with quote ids, places and anchors. */

@@ -13,7 +13,7 @@ import { countWords, DocumentError, NewArticle } from './document.js'
 import { findAnyArticleRow } from './queries.js'
 import { recordRevision, touchedBlocks } from './revisions.js'
 import { NewBody, NewMedia, Note } from './schemas.js'
-import { createImporter, type Importer } from './upsert.js'
+import { createImporter, type Importer } from './importer.js'
 
 /** Who makes a change, and when: every revision records both. */
 export type Actor = { keyId: string | null; now: string }
