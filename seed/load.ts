@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { eq } from 'drizzle-orm'
 import type { Db } from '../src/db/client.js'
-import { articles } from '../src/db/schema.js'
 import { ArticleDocument } from '../src/resources/articles/document.js'
-import { insertMissing } from '../src/resources/articles/store.js'
+import { importDocument } from '../src/resources/articles/importer.js'
 
 const STORY = new URL('./story.json', import.meta.url)
 
@@ -17,10 +15,30 @@ const NOTHING = { articles: 0, authors: 0, credits: 0, sources: 0, quotes: 0, ta
 /**
  * Runs at every start and writes the seeded story once, in one transaction. Once it is
  * stored it belongs to the newsroom: nothing is re-inserted, so a quote deleted or a tag
- * removed through the API stays that way across restarts, and edits survive.
+ * removed through the API stays that way across restarts, and edits survive. People,
+ * sources and tags already stored under the story's slugs are kept as they are.
+ * Returns how many rows of each kind were inserted.
  */
-export function seedDb(db: Db, now?: string) {
+export function seedDb(db: Db, now = new Date().toISOString()) {
   const doc = seedDocument()
-  if (db.select({ id: articles.id }).from(articles).where(eq(articles.id, doc.id!)).get()) return NOTHING
-  return insertMissing(db, doc, now)
+  const sqlite = db.$client
+  const count = (table: string) => sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number
+  const shared = () => ({ authors: count('authors'), sources: count('sources'), tags: count('tags') })
+  return sqlite
+    .transaction(() => {
+      if (sqlite.prepare('select 1 from articles where id = ?').get(doc.id)) return NOTHING
+      const before = shared()
+      importDocument(db, doc, now)
+      const after = shared()
+      return {
+        articles: 1,
+        authors: after.authors - before.authors,
+        credits: doc.authors.length,
+        sources: after.sources - before.sources,
+        quotes: doc.quotes.length,
+        tags: after.tags - before.tags,
+        taggings: doc.tags.length,
+      }
+    })
+    .immediate()
 }

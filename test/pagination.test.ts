@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap'
 import { encodeCursor } from '../src/core/pagination.js'
-import { insertMissing } from '../src/resources/articles/store.js'
+import { importDocument } from '../src/resources/articles/importer.js'
 import type { App } from '../src/app.js'
 import { build, fixtureDocument, testDb, type Json } from './helper.js'
 
@@ -27,7 +27,7 @@ function dbWithStories(t: Test) {
   const db = testDb(t)
   for (let i = 1; i <= 25; i++) {
     const publishedAt = i % 5 === 0 ? null : new Date(Date.UTC(2020, 0, 1 + (i % 7))).toISOString()
-    insertMissing(db, fixtureDocument(i, { publishedAt }))
+    importDocument(db, fixtureDocument(i, { publishedAt }))
   }
   return db
 }
@@ -77,8 +77,8 @@ t.test('a cursor stays valid while rows are inserted', async (t) => {
   const app = await build(t, db)
   const first = (await app.inject('/v1/articles?limit=5')).json()
   // A story newer than everything, and one that sorts into the unread part of the list.
-  insertMissing(db, fixtureDocument(100, { publishedAt: '2025-12-31T00:00:00.000Z' }))
-  insertMissing(db, fixtureDocument(101, { publishedAt: '2019-06-01T00:00:00.000Z' }))
+  importDocument(db, fixtureDocument(100, { publishedAt: '2025-12-31T00:00:00.000Z' }))
+  importDocument(db, fixtureDocument(101, { publishedAt: '2019-06-01T00:00:00.000Z' }))
   const rest = await walk(app, '/v1/articles', 5, first.page.nextCursor)
   const ids = [...first.data, ...rest.seen].map((a: Json) => a.id)
   t.equal(new Set(ids).size, ids.length, 'no repeats')

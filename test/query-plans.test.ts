@@ -6,7 +6,7 @@ import { buildApp } from '../src/app.js'
 import type { Db } from '../src/db/client.js'
 import { migrateDb } from '../src/db/migrate.js'
 import * as schema from '../src/db/schema.js'
-import { insertMissing } from '../src/resources/articles/store.js'
+import { importDocument } from '../src/resources/articles/importer.js'
 import { fixtureDocument } from './helper.js'
 
 /**
@@ -22,7 +22,7 @@ t.test('no read reaches stories from another table through the story index', asy
   const db = drizzle({ client: sqlite, schema }) as unknown as Db
   migrateDb(db)
   seedDb(db)
-  for (let i = 1; i <= 5; i++) insertMissing(db, fixtureDocument(i))
+  for (let i = 1; i <= 5; i++) importDocument(db, fixtureDocument(i))
   const app = await buildApp({ db })
   t.teardown(async () => {
     await app.close()

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap'
-import { insertMissing } from '../src/resources/articles/store.js'
+import { importDocument } from '../src/resources/articles/importer.js'
 import { ArticleDocument } from '../src/resources/articles/document.js'
 import type { App } from '../src/app.js'
 import { build, testDb, type Json } from './helper.js'
@@ -43,7 +43,7 @@ function fixtures() {
 
 async function setup(t: Test): Promise<App> {
   const db = testDb(t)
-  for (const doc of fixtures()) insertMissing(db, doc)
+  for (const doc of fixtures()) importDocument(db, doc)
   return build(t, db)
 }
 

@@ -2,7 +2,7 @@ import t from 'tap'
 import { createKey } from '../../src/core/keys.js'
 import { seedDocument } from '../../seed/load.js'
 import { isAnchored } from '../../src/resources/quotes/anchor.js'
-import { insertMissing } from '../../src/resources/articles/store.js'
+import { importDocument } from '../../src/resources/articles/importer.js'
 import { build, fixtureDocument, testDb, type Json } from '../helper.js'
 
 const seed = seedDocument()
@@ -121,9 +121,9 @@ t.test('unknown article: 404 problem on the article and every nested list', asyn
 
 t.test('drafts and withdrawn stories are not on the public API', async (t) => {
   const db = testDb(t)
-  insertMissing(db, fixtureDocument(1, { status: 'draft' }))
-  insertMissing(db, fixtureDocument(2))
-  insertMissing(db, fixtureDocument(3))
+  importDocument(db, fixtureDocument(1, { status: 'draft' }))
+  importDocument(db, fixtureDocument(2))
+  importDocument(db, fixtureDocument(3))
   const app = await build(t, db)
   // Withdrawn after it was public: only such a story answers 410.
   const { secret } = createKey(db, 'Desk', ['write'])

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { insertMissing } from '../../src/resources/articles/store.js'
+import { importDocument } from '../../src/resources/articles/importer.js'
 import { build, fixtureDocument, testDb, type Json } from '../helper.js'
 
 t.test('GET /v1/authors lists every credited person by name', async (t) => {
@@ -40,9 +40,9 @@ t.test('GET /v1/authors/{idOrSlug}', async (t) => {
 
 t.test("GET /v1/authors/{idOrSlug}/articles lists an author's published stories, newest first", async (t) => {
   const db = testDb(t)
-  insertMissing(db, fixtureDocument(1))
-  insertMissing(db, fixtureDocument(2))
-  insertMissing(db, fixtureDocument(3, { status: 'draft' }))
+  importDocument(db, fixtureDocument(1))
+  importDocument(db, fixtureDocument(2))
+  importDocument(db, fixtureDocument(3, { status: 'draft' }))
   const app = await build(t, db)
   const reals = await app.inject('/v1/authors/tucker-reals/articles')
   t.equal(reals.statusCode, 200)

@@ -11,7 +11,7 @@ import { buildApp } from '../../src/app.js'
 import { createKey } from '../../src/core/keys.js'
 import type { Block } from '../../src/db/schema.js'
 import { ArticleDocument } from '../../src/resources/articles/document.js'
-import { insertMissing } from '../../src/resources/articles/store.js'
+import { importDocument } from '../../src/resources/articles/importer.js'
 import { AnchorError, anchorQuote, reanchoring, type Anchored, type Location } from '../../src/resources/quotes/anchor.js'
 import { fixtureDocument, testDb, type Json } from '../helper.js'
 
@@ -85,7 +85,7 @@ t.test('a body block over 10,000 characters is a 400 naming it, on POST and PATC
 t.test('a story stored before the cap is still served and editable: responses are not held to input caps', async (t) => {
   const { db, app, w } = await setup(t)
   const long = words(3000, 'legacy') // about 23,000 characters
-  insertMissing(db, { ...fixtureDocument(41), quotes: [], body: [paragraph(long) as Block, paragraph('A second paragraph.') as Block] })
+  importDocument(db, { ...fixtureDocument(41), quotes: [], body: [paragraph(long) as Block, paragraph('A second paragraph.') as Block] })
   const read = await app.inject({ url: '/v1/articles/fixture-story-41', headers: w })
   t.equal(read.statusCode, 200, read.body.slice(0, 300))
   t.equal((read.json() as Json).data.body[0].text, long)
@@ -163,7 +163,7 @@ t.test('a revision diff compares words within its bound and shows whole blocks p
 t.test('a diff of blocks stored before the cap shows them whole', async (t) => {
   const { db, app, w } = await setup(t)
   const long = words(3000, 'legacy')
-  insertMissing(db, { ...fixtureDocument(44), quotes: [], body: [paragraph(long) as Block, paragraph('A second paragraph.') as Block] })
+  importDocument(db, { ...fixtureDocument(44), quotes: [], body: [paragraph(long) as Block, paragraph('A second paragraph.') as Block] })
   const read = await app.inject({ url: '/v1/articles/fixture-story-44', headers: w })
   const edited = `${long.slice(0, 20)}X${long.slice(21, BLOCK_CAP)}`
   const patched = await app.inject({

@@ -8,7 +8,7 @@ import t, { type Test } from 'tap'
 import { buildApp } from '../../src/app.js'
 import { createKey } from '../../src/core/keys.js'
 import type { Block, Media } from '../../src/db/schema.js'
-import { insertMissing } from '../../src/resources/articles/store.js'
+import { importDocument } from '../../src/resources/articles/importer.js'
 import { fixtureDocument, testDb, type Json } from '../helper.js'
 
 const HOSTILE = '</script><script>alert(1)</script> & <!-- more'
@@ -16,7 +16,7 @@ const HOSTILE = '</script><script>alert(1)</script> & <!-- more'
 t.test('JSON-LD and ninjs carry no <, > or &, and parse to the original text', async (t) => {
   const db = testDb(t)
   const filler = 'The council met on Tuesday to discuss the flood wall. '.repeat(40) // over 1 KiB: sent compressed
-  insertMissing(
+  importDocument(
     db,
     fixtureDocument(51, {
       headline: `Flood wall ${HOSTILE}`,
@@ -145,7 +145,7 @@ t.test('the NDJSON import refuses a javascript: URL, naming it', async (t) => {
 t.test('a javascript: URL stored before the check is never served', async (t) => {
   const { db, app, w } = await writer(t)
   const doc = fixtureDocument(54)
-  insertMissing(db, {
+  importDocument(db, {
     ...doc,
     media: [{ kind: 'photo', credit: 'AP', caption: null, url: 'javascript:alert(1)' } as Media],
     body: [...doc.body, { type: 'related-link', text: 'More', url: 'data:text/html,hi' } as Block],

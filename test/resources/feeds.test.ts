@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { buildApp } from '../../src/app.js'
 import { createKey } from '../../src/core/keys.js'
 import type { Db } from '../../src/db/client.js'
-import { insertMissing } from '../../src/resources/articles/store.js'
+import { importDocument } from '../../src/resources/articles/importer.js'
 import { JsonFeed } from '../../src/resources/feeds/schemas.js'
 import { build, fixtureDocument, testDb, type Json } from '../helper.js'
 
@@ -106,9 +106,9 @@ const articleUrl = (db: Db, slug: string) =>
 
 t.test('the site feeds: every format valid, newest first, the undated seed story last', async (t) => {
   const db = testDb(t)
-  insertMissing(db, fixtureDocument(1))
-  insertMissing(db, fixtureDocument(3))
-  insertMissing(db, fixtureDocument(2))
+  importDocument(db, fixtureDocument(1))
+  importDocument(db, fixtureDocument(3))
+  importDocument(db, fixtureDocument(2))
   const app = await build(t, db)
   const feeds = await readAll(t, app, '/v1/feeds/articles')
   const expected = [articleUrl(db, 'fixture-story-3'), articleUrl(db, 'fixture-story-2'), articleUrl(db, 'fixture-story-1'), SEED_URL]
@@ -144,7 +144,7 @@ t.test('the site feeds: every format valid, newest first, the undated seed story
 
 t.test('a feed holds the newest 50 stories', async (t) => {
   const db = testDb(t)
-  for (let n = 1; n <= 55; n++) insertMissing(db, fixtureDocument(n))
+  for (let n = 1; n <= 55; n++) importDocument(db, fixtureDocument(n))
   const app = await build(t, db)
   const feeds = await readAll(t, app, '/v1/feeds/articles')
   for (const format of FORMATS) {
@@ -156,10 +156,10 @@ t.test('a feed holds the newest 50 stories', async (t) => {
 
 t.test('drafts, embargoed and withdrawn stories stay out, even for a write key', async (t) => {
   const db = testDb(t)
-  insertMissing(db, fixtureDocument(1, { tags: [{ slug: 'secret-tag', name: 'Secret', type: 'subject' }], status: 'draft' }))
-  insertMissing(db, fixtureDocument(2, { publishedAt: '2999-01-01T00:00:00.000Z' }))
-  insertMissing(db, fixtureDocument(3, { status: 'withdrawn' }))
-  insertMissing(db, fixtureDocument(4))
+  importDocument(db, fixtureDocument(1, { tags: [{ slug: 'secret-tag', name: 'Secret', type: 'subject' }], status: 'draft' }))
+  importDocument(db, fixtureDocument(2, { publishedAt: '2999-01-01T00:00:00.000Z' }))
+  importDocument(db, fixtureDocument(3, { status: 'withdrawn' }))
+  importDocument(db, fixtureDocument(4))
   const { secret } = createKey(db, 'n', ['write'])
   const app = await build(t, db)
   const auth = { authorization: `Bearer ${secret}` }
@@ -185,7 +185,7 @@ t.test('drafts, embargoed and withdrawn stories stay out, even for a write key',
 t.test('an embargo lifting reaches the cached feed', async (t) => {
   const db = testDb(t)
   let now = new Date('2030-01-01T00:00:00.000Z')
-  insertMissing(db, fixtureDocument(1, { publishedAt: '2030-01-01T12:00:00.000Z' }))
+  importDocument(db, fixtureDocument(1, { publishedAt: '2030-01-01T12:00:00.000Z' }))
   const app = await buildApp({ db, clock: () => now })
   t.teardown(() => app.close())
   const before = await app.inject('/v1/feeds/articles.json')
@@ -200,10 +200,10 @@ t.test('an embargo lifting reaches the cached feed', async (t) => {
 t.test('author and tag feeds hold only their stories; unknown ones are 404 problems', async (t) => {
   const db = testDb(t)
   const tagged = { tags: [{ slug: 'fixture-tag', name: 'Fixture tag', type: 'subject' as const }] }
-  insertMissing(db, fixtureDocument(1, tagged))
-  insertMissing(db, fixtureDocument(2))
-  insertMissing(db, fixtureDocument(3, tagged))
-  insertMissing(db, fixtureDocument(4, { authors: [{ slug: 'idle-writer', name: 'Idle Writer', role: 'byline', ...NO_DETAILS }], status: 'draft' }))
+  importDocument(db, fixtureDocument(1, tagged))
+  importDocument(db, fixtureDocument(2))
+  importDocument(db, fixtureDocument(3, tagged))
+  importDocument(db, fixtureDocument(4, { authors: [{ slug: 'idle-writer', name: 'Idle Writer', role: 'byline', ...NO_DETAILS }], status: 'draft' }))
   const app = await build(t, db)
 
   const fixture = await readAll(t, app, '/v1/authors/fixture-reporter/feed')
@@ -255,7 +255,7 @@ t.test('story text is escaped: it never becomes markup, and reads back exactly',
   })
   // Stored before writes refused such URLs: feeds must still never link it.
   document.body.push({ type: 'related-link', text: 'Not a link', url: 'javascript:alert(1)' })
-  insertMissing(db, document)
+  importDocument(db, document)
   const app = await build(t, db)
   const html =
     '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; ]]&gt; done</p>\n' +

@@ -9,7 +9,7 @@ import { createKey } from '../../src/core/keys.js'
 import { articleJson } from '../../src/resources/articles/queries.js'
 import { chooseFormat, preferredType, varyOnAccept } from '../../src/resources/articles/formats/negotiate.js'
 import { originOf } from '../../src/core/html.js'
-import { insertMissing } from '../../src/resources/articles/store.js'
+import { importDocument } from '../../src/resources/articles/importer.js'
 import { publicView } from '../../src/core/visibility.js'
 import { Problem } from '../../src/core/problem.js'
 import { build, fixtureDocument, testDb, type Json } from '../helper.js'
@@ -161,7 +161,7 @@ t.test('the Byline profile schema narrows ninjs and the seeded story meets it', 
 
 t.test('an embargoed story is previewed by write keys with embargoedUntil, until the embargo lifts', async (t) => {
   const { db, app, w, setNow } = await withKeys(t, '2998-12-31T00:00:00.000Z')
-  insertMissing(db, fixtureDocument(5, { publishedAt: '2999-01-01T00:00:00.000Z' }))
+  importDocument(db, fixtureDocument(5, { publishedAt: '2999-01-01T00:00:00.000Z' }))
   const url = '/v1/articles/fixture-story-5?format=ninjs'
   t.equal((await app.inject(url)).statusCode, 404, 'the public does not see it')
   t.equal((await app.inject({ url: '/v1/articles/fixture-story-5', headers: { accept: JSONLD } })).statusCode, 404)
@@ -182,7 +182,7 @@ t.test('an embargoed story is previewed by write keys with embargoedUntil, until
 
 t.test('a draft previewed by a write key is withheld', async (t) => {
   const { db, app, w } = await withKeys(t)
-  insertMissing(db, fixtureDocument(6, { status: 'draft', publishedAt: null }))
+  importDocument(db, fixtureDocument(6, { status: 'draft', publishedAt: null }))
   const res = await app.inject({ url: '/v1/articles/fixture-story-6', headers: { ...w, accept: NINJS } })
   t.equal(res.statusCode, 200)
   isNinjs(t, res.json())
@@ -202,7 +202,7 @@ t.test('body text is escaped and only web links are linked', async (t) => {
   })
   // Stored before writes refused such URLs: output must still never link it.
   document.body.push({ type: 'related-link', text: 'Unsafe', url: 'javascript:alert(1)' })
-  insertMissing(db, document)
+  importDocument(db, document)
   const app = await build(t, db)
   const doc = (await app.inject('/v1/articles/fixture-story-7?format=ninjs')).json() as Json
   isNinjs(t, doc)
