@@ -100,111 +100,117 @@ function formatDuration(seconds: number): string {
 const parse = (argv: string[]) =>
   parseArgs({ args: argv, options: { strict: { type: 'boolean', default: false } }, allowPositionals: true })
 
-async function main(argv: string[]): Promise<number> {
+type Input = Awaited<ReturnType<typeof openInput>>
+type Totals = { inserted: number; updated: number; unchanged: number }
+/** What a run did: counts, the last line read, and the error that stopped it, if one did. */
+type Run = { totals: Totals; rejected: number; lineNo: number; failure: string | undefined }
+
+/** The file to read and whether the import is all-or-nothing; a usage error's message otherwise. */
+function parseCommand(argv: string[]): { file: string; strict: boolean } | { usage: string } {
   let args: ReturnType<typeof parse>
   try {
     args = parse(argv)
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`)
-    return 2
+    return { usage: (err as Error).message }
   }
   const [file, ...extra] = args.positionals
-  if (file === undefined || extra.length > 0) {
-    process.stderr.write(`${file === undefined ? 'no file given' : `unexpected arguments: ${extra.join(' ')}`}\n${USAGE}\n`)
-    return 2
-  }
-  const strict = args.values.strict
+  if (file === undefined) return { usage: 'no file given' }
+  if (extra.length > 0) return { usage: `unexpected arguments: ${extra.join(' ')}` }
+  return { file, strict: args.values.strict }
+}
 
-  let source: Awaited<ReturnType<typeof openInput>>
-  let db: Db
+/** The input and the database, or a UsageError (ConfigError) saying why not. */
+async function openBoth(file: string): Promise<{ source: Input; db: Db }> {
+  const config = loadConfig()
+  const source = await openInput(file)
   try {
-    const config = loadConfig()
-    source = await openInput(file)
-    try {
-      db = openDb(config.databasePath)
-    } catch (err) {
-      await source.close()
-      throw new UsageError(`cannot open the database ${config.databasePath}: ${(err as Error).message}`)
-    }
+    return { source, db: openDb(config.databasePath) }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`)
-      return 2
-    }
-    throw err
+    await source.close()
+    throw new UsageError(`cannot open the database ${config.databasePath}: ${(err as Error).message}`)
   }
+}
 
-  const started = performance.now()
-  const totals = { inserted: 0, updated: 0, unchanged: 0 }
-  let rejected = 0
-  let lineNo = 0
-  let failure: string | undefined
+/** Reads the lines and writes them in batches; a failure is kept in the result, not thrown. */
+async function runImport(db: Db, source: Input, strict: boolean): Promise<Run> {
+  const run: Run = { totals: { inserted: 0, updated: 0, unchanged: 0 }, rejected: 0, lineNo: 0, failure: undefined }
   const bytesRead = () => (source.input as Readable & { bytesRead?: number }).bytesRead ?? 0
   const bar = progress(source.size, bytesRead)
   const reject = (line: number, reason: string) => {
     bar.clear()
     process.stderr.write(`line ${line}: ${reason}\n`)
-    rejected++
+    run.rejected++
   }
-
   try {
     migrateDb(db)
     // 128 MiB of page cache instead of 2: the quote and full-text indexes take writes all
     // over the file, and a bulk import re-reads the same pages again and again (5–10% faster).
     db.$client.pragma('cache_size = -131072')
-    const importer = createImporter(db)
-    let pending: { line: number; doc: ArticleDocument }[] = []
-    /** Writes the pending lines; false when --strict must stop. */
-    const flush = (): boolean => {
-      if (pending.length === 0) return true
-      const result: BatchResult = importer.importBatch(pending.map((p) => p.doc))
-      totals.inserted += result.inserted
-      totals.updated += result.updated
-      totals.unchanged += result.unchanged
-      for (const r of strict ? result.rejected.slice(0, 1) : result.rejected) reject(pending[r.index]!.line, r.reason)
-      pending = []
-      bar.update(totals.inserted + totals.updated + totals.unchanged)
-      return !(strict && result.rejected.length > 0)
-    }
-
-    if (strict) importer.begin()
-    const lines = createInterface({ input: source.input, crlfDelay: Infinity })
-    for await (let text of lines) {
-      lineNo++
-      if (lineNo === 1) text = text.replace(/^\uFEFF/, '') // a byte order mark some editors write
-      if (text.trim() === '') continue
-      const parsed = parseLine(text)
-      if ('reason' in parsed) {
-        // An earlier line still waiting in the batch may be the first bad one.
-        if (strict && !flush()) break
-        reject(lineNo, parsed.reason)
-        if (strict) break
-        continue
-      }
-      pending.push({ line: lineNo, doc: parsed.doc })
-      if (pending.length >= BATCH && !flush()) break
-    }
-    lines.close()
-    if (!strict || rejected === 0) flush()
-    if (strict) {
-      if (rejected > 0) importer.rollback()
-      else importer.commit()
-    }
+    await writeLines(db, source, strict, run, { reject, progress: bar.update })
   } catch (err) {
-    failure = err instanceof Error ? err.message : String(err)
+    run.failure = err instanceof Error ? err.message : String(err)
   } finally {
     source.input.destroy()
     await source.close()
     if (db.$client.inTransaction) db.$client.prepare('rollback').run()
     db.$client.close()
   }
-
   bar.clear()
-  const seconds = (performance.now() - started) / 1000
+  return run
+}
+
+type Report = { reject: (line: number, reason: string) => void; progress: (articles: number) => void }
+
+/** The loop over lines: parse each, write them BATCH at a time, stop at the first bad one with --strict. */
+async function writeLines(db: Db, source: Input, strict: boolean, run: Run, report: Report) {
+  const importer = createImporter(db)
+  const { totals } = run
+  let pending: { line: number; doc: ArticleDocument }[] = []
+  /** Writes the pending lines; false when --strict must stop. */
+  const flush = (): boolean => {
+    if (pending.length === 0) return true
+    const result: BatchResult = importer.importBatch(pending.map((p) => p.doc))
+    totals.inserted += result.inserted
+    totals.updated += result.updated
+    totals.unchanged += result.unchanged
+    for (const r of strict ? result.rejected.slice(0, 1) : result.rejected) report.reject(pending[r.index]!.line, r.reason)
+    pending = []
+    report.progress(totals.inserted + totals.updated + totals.unchanged)
+    return !(strict && result.rejected.length > 0)
+  }
+
+  if (strict) importer.begin()
+  const lines = createInterface({ input: source.input, crlfDelay: Infinity })
+  for await (let text of lines) {
+    run.lineNo++
+    if (run.lineNo === 1) text = text.replace(/^\uFEFF/, '') // a byte order mark some editors write
+    if (text.trim() === '') continue
+    const parsed = parseLine(text)
+    if ('reason' in parsed) {
+      // An earlier line still waiting in the batch may be the first bad one.
+      if (strict && !flush()) break
+      report.reject(run.lineNo, parsed.reason)
+      if (strict) break
+      continue
+    }
+    pending.push({ line: run.lineNo, doc: parsed.doc })
+    if (pending.length >= BATCH && !flush()) break
+  }
+  lines.close()
+  if (!strict || run.rejected === 0) flush()
+  if (strict) {
+    if (run.rejected > 0) importer.rollback()
+    else importer.commit()
+  }
+}
+
+/** The last line on stderr, and the exit status. */
+function reportRun(run: Run, strict: boolean, seconds: number): number {
+  const { totals, rejected } = run
   const articles = totals.inserted + totals.updated + totals.unchanged
-  if (failure !== undefined) {
+  if (run.failure !== undefined) {
     const kept = strict ? 'nothing imported' : `${articles} articles imported before it`
-    process.stderr.write(`import failed at line ${lineNo}: ${failure} (${kept})\n`)
+    process.stderr.write(`import failed at line ${run.lineNo}: ${run.failure} (${kept})\n`)
     return 1
   }
   if (strict && rejected > 0) {
@@ -218,6 +224,27 @@ async function main(argv: string[]): Promise<number> {
       `(${totals.inserted} new, ${totals.updated} updated, ${totals.unchanged} unchanged)\n`,
   )
   return rejected > 0 ? 1 : 0
+}
+
+async function main(argv: string[]): Promise<number> {
+  const command = parseCommand(argv)
+  if ('usage' in command) {
+    process.stderr.write(`${command.usage}\n${USAGE}\n`)
+    return 2
+  }
+  let opened: { source: Input; db: Db }
+  try {
+    opened = await openBoth(command.file)
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`)
+      return 2
+    }
+    throw err
+  }
+  const started = performance.now()
+  const run = await runImport(opened.db, opened.source, command.strict)
+  return reportRun(run, command.strict, (performance.now() - started) / 1000)
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
