@@ -23,6 +23,7 @@ import { changeRoutes } from './resources/changes/routes.js'
 import { ChangeWatcher } from './resources/changes/watcher.js'
 import { authorRoutes } from './resources/authors/routes.js'
 import { authorArticleRoutes, tagArticleRoutes } from './resources/articles/listing-routes.js'
+import { quoteWriteRoutes } from './resources/articles/quote-routes.js'
 import { quoteRoutes } from './resources/quotes/routes.js'
 import { searchRoutes } from './resources/search/routes.js'
 import { sourceRoutes } from './resources/sources/routes.js'
@@ -111,13 +112,15 @@ export async function buildApp({
   await registerOpenApi(app)
 
   await app.register(healthRoutes, { db })
-  // A listing follows the plugin it used to live in: path order in the OpenAPI document is registration order.
+  // Path and method order in the OpenAPI document is registration order: a listing follows
+  // the plugin it used to live in, and quote writes come before quote reads.
   for (const routes of [
     articleRoutes,
     authorRoutes,
     authorArticleRoutes,
     sourceRoutes,
     sourceQuoteRoutes,
+    quoteWriteRoutes,
     quoteRoutes,
     tagRoutes,
     tagArticleRoutes,

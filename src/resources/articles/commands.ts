@@ -2,18 +2,19 @@ import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { AUTHOR_ROLES } from '../../db/schema.js'
-import { newId } from '../../core/ids.js'
-import { conflict, unprocessable, type Conflict } from '../../core/problem.js'
+import { requireMatch } from '../../core/etag.js'
+import { conflict, notFound, Problem, unprocessable, type Conflict } from '../../core/problem.js'
 import { resolveAuthorId } from '../authors/queries.js'
+import { addCorrection } from '../corrections/commands.js'
 import { CorrectionNote } from '../corrections/schemas.js'
 import { resolveTagId } from '../tags/queries.js'
 import { reanchoring, type Location } from '../quotes/anchor.js'
 import { Slug, Text } from '../../core/fields.js'
 import { countWords, DocumentError, NewArticle } from './document.js'
-import { findAnyArticleRow } from './queries.js'
+import { articleOfRow, findAnyArticleRow } from './queries.js'
 import { recordRevision, touchedBlocks } from './revisions.js'
 import { NewBody, NewMedia, Note } from './schemas.js'
-import { createImporter, type Importer } from './importer.js'
+import { importerOf } from './importer.js'
 
 /** Who makes a change, and when: every revision records both. */
 export type Actor = { keyId: string | null; now: string }
@@ -45,8 +46,6 @@ export const ArticlePatch = z
   .meta({ id: 'ArticlePatch', description: 'The fields to change; those left out stay as they are.' })
 export type ArticlePatch = z.infer<typeof ArticlePatch>
 
-const importers = preparedFor((db): Importer => createImporter(db))
-
 const sql = preparedFor((db) => {
   const p = (s: string) => db.$client.prepare(s)
   return {
@@ -67,12 +66,21 @@ const sql = preparedFor((db) => {
     taggings: p('select tag_id from article_tags where article_id = ? order by position').pluck(),
     deleteTaggings: p('delete from article_tags where article_id = ?'),
     insertTagging: p('insert into article_tags (article_id, tag_id, position) values (?, ?, ?)'),
-    insertCorrection: p(
-      `insert into corrections (id, article_id, revision, kind, note, blocks, quote_ids, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
   }
 })
+
+type ArticleRow = NonNullable<ReturnType<typeof findAnyArticleRow>>
+
+/** The representation every read and write of one article agrees on, ETag included. */
+export const articleRepresentation = (db: Db, id: string) =>
+  JSON.stringify({ data: articleOfRow(db, findAnyArticleRow(db, id)!) })
+
+/** The stored story with this id or slug, whatever its status; 404 without one. */
+export function existingArticle(db: Db, idOrSlug: string): ArticleRow {
+  const row = findAnyArticleRow(db, idOrSlug)
+  if (!row) throw notFound('article', idOrSlug)
+  return row
+}
 
 /** `quotes[3]: …` names a place in the document; as a JSON Pointer it is /quotes/3. */
 function documentProblem(err: DocumentError) {
@@ -84,7 +92,7 @@ function documentProblem(err: DocumentError) {
 export function createArticle(db: Db, doc: NewArticle, actor: Actor): string {
   if (findAnyArticleRow(db, doc.slug)) throw conflict(`The slug "${doc.slug}" already belongs to another article.`)
   try {
-    importers(db).writeDocument(doc, actor.now)
+    importerOf(db).writeDocument(doc, actor.now)
   } catch (err) {
     if (err instanceof DocumentError) throw documentProblem(err)
     throw err
@@ -97,17 +105,12 @@ export function createArticle(db: Db, doc: NewArticle, actor: Actor): string {
 const TRANSITIONS: Record<string, string[]> = { draft: ['draft', 'published', 'withdrawn'], published: ['published', 'withdrawn'] }
 
 type QuoteRow = { id: string; text: string; block: number; start: number; end: number; anchor: string }
+type QuoteMove = { id: string; location: Location; anchor: string }
 
 export type PatchOutcome = { id: string; changed: boolean; orphaned: Conflict[] }
 
-/**
- * Applies a change to a story (inside the caller's transaction, after If-Match was checked):
- * the previous version is kept as a revision, quotes follow their words through a body
- * edit, and a correction is stored with the blocks and quotes the change touched.
- */
-export function patchArticle(db: Db, id: string, patch: ArticlePatch, opts: { orphanQuotes: boolean }, actor: Actor): PatchOutcome {
-  const s = sql(db)
-  const row = findAnyArticleRow(db, id)!
+/** A withdrawn story stays withdrawn, a published one is not a draft again, and a slug names one story. */
+function refuseTransition(db: Db, row: ArticleRow, patch: ArticlePatch) {
   if (row.status === 'withdrawn') throw conflict('The article was withdrawn; a withdrawn story stays withdrawn.')
   if (patch.status !== undefined && !TRANSITIONS[row.status]!.includes(patch.status)) {
     throw conflict(`An article cannot go from ${row.status} back to ${patch.status}; withdraw it instead.`)
@@ -116,7 +119,11 @@ export function patchArticle(db: Db, id: string, patch: ArticlePatch, opts: { or
     const other = findAnyArticleRow(db, patch.slug)
     if (other && other.id !== row.id) throw conflict(`The slug "${patch.slug}" already belongs to another article.`)
   }
-  const next = {
+}
+
+/** The story's fields once the patch is applied. */
+function patchedFields(row: ArticleRow, patch: ArticlePatch) {
+  return {
     slug: patch.slug ?? row.slug,
     headline: patch.headline ?? row.headline,
     standfirst: patch.standfirst === undefined ? row.standfirst : patch.standfirst,
@@ -128,30 +135,39 @@ export function patchArticle(db: Db, id: string, patch: ArticlePatch, opts: { or
     media: patch.media ?? row.media,
     notes: patch.notes ?? row.notes,
   }
+}
+type Fields = ReturnType<typeof patchedFields>
 
-  // Quotes follow their words; none may be left pointing at text the body no longer has.
-  const moves: { id: string; location: Location; anchor: string }[] = []
+/**
+ * Quotes follow their words through a body edit; none may be left pointing at text the
+ * body no longer has, unless the editor accepts it (orphanQuotes).
+ */
+function followQuotes(db: Db, row: ArticleRow, body: Fields['body'], orphanQuotes: boolean) {
+  const moves: QuoteMove[] = []
   const orphaned: Conflict[] = []
-  const bodyChanged = JSON.stringify(next.body) !== JSON.stringify(row.body)
-  if (bodyChanged) {
-    const reanchor = reanchoring(next.body)
-    for (const q of s.quotes.all(row.id) as QuoteRow[]) {
-      const placed = reanchor(q.text, q)
-      if (placed.anchor === 'orphaned') {
-        orphaned.push({ resource: 'quote', id: q.id, detail: `"${q.text}" is no longer in the body` })
-        if (q.anchor !== 'orphaned') moves.push({ id: q.id, location: q, anchor: 'orphaned' })
-      } else if (placed.anchor !== q.anchor || placed.location.block !== q.block || placed.location.start !== q.start) {
-        moves.push({ id: q.id, location: placed.location, anchor: placed.anchor })
-      }
-    }
-    if (orphaned.length > 0 && !opts.orphanQuotes) {
-      throw conflict(
-        `The edit would leave ${orphaned.length} quote(s) pointing at words the body no longer has; edit or delete them first, or send orphanQuotes=true.`,
-        orphaned,
-      )
+  if (JSON.stringify(body) === JSON.stringify(row.body)) return { moves, orphaned }
+  const reanchor = reanchoring(body)
+  for (const q of sql(db).quotes.all(row.id) as QuoteRow[]) {
+    const placed = reanchor(q.text, q)
+    if (placed.anchor === 'orphaned') {
+      orphaned.push({ resource: 'quote', id: q.id, detail: `"${q.text}" is no longer in the body` })
+      if (q.anchor !== 'orphaned') moves.push({ id: q.id, location: q, anchor: 'orphaned' })
+    } else if (placed.anchor !== q.anchor || placed.location.block !== q.block || placed.location.start !== q.start) {
+      moves.push({ id: q.id, location: placed.location, anchor: placed.anchor })
     }
   }
+  if (orphaned.length > 0 && !orphanQuotes) {
+    throw conflict(
+      `The edit would leave ${orphaned.length} quote(s) pointing at words the body no longer has; edit or delete them first, or send orphanQuotes=true.`,
+      orphaned,
+    )
+  }
+  return { moves, orphaned }
+}
 
+/** The patch's credits and tags, resolved, each undefined when the patch leaves it as stored. */
+function changedRelations(db: Db, row: ArticleRow, patch: ArticlePatch) {
+  const s = sql(db)
   const credits = patch.authors && resolveCredits(db, patch.authors)
   const tags = patch.tags && resolveTags(db, patch.tags)
   const storedCredits = s.credits.all(row.id) as { author_id: string; role: string }[]
@@ -159,30 +175,58 @@ export function patchArticle(db: Db, id: string, patch: ArticlePatch, opts: { or
     credits !== undefined &&
     JSON.stringify(credits) !== JSON.stringify(storedCredits.map((c) => ({ authorId: c.author_id, role: c.role })))
   const tagsChanged = tags !== undefined && JSON.stringify(tags) !== JSON.stringify(s.taggings.all(row.id))
-  const fieldsChanged = (Object.keys(next) as (keyof typeof next)[]).some(
-    (k) => JSON.stringify(next[k]) !== JSON.stringify(row[k]),
+  return { credits: creditsChanged ? credits : undefined, tags: tagsChanged ? tags : undefined }
+}
+type Relations = ReturnType<typeof changedRelations>
+
+/** Writes the patched story: quotes moved, credits and tags replaced, the row updated. */
+function writePatch(db: Db, row: ArticleRow, next: Fields, moves: QuoteMove[], relations: Relations, now: string) {
+  const s = sql(db)
+  for (const m of moves) s.moveQuote.run(m.location.block, m.location.start, m.location.end, m.anchor, now, m.id)
+  if (relations.credits) {
+    s.deleteCredits.run(row.id)
+    relations.credits.forEach((c, i) => s.insertCredit.run(row.id, c.authorId, c.role, i))
+  }
+  if (relations.tags) {
+    s.deleteTaggings.run(row.id)
+    relations.tags.forEach((tagId, i) => s.insertTagging.run(row.id, tagId, i))
+  }
+  s.updateArticle.run(
+    next.slug, next.headline, next.standfirst, JSON.stringify(next.body), next.language, next.status, next.publishedAt,
+    next.publisher, JSON.stringify(next.media), JSON.stringify(next.notes), countWords(next.body), now, row.id,
   )
-  if (!fieldsChanged && !creditsChanged && !tagsChanged && moves.length === 0 && patch.correction === undefined) {
+}
+
+/**
+ * Applies a change to a story (inside the caller's transaction), once `ifMatch` (the
+ * If-Match header) names its current representation: the previous version is kept as a
+ * revision, quotes follow their words through a body edit, and a correction is stored with
+ * the blocks and quotes the change touched.
+ */
+export function patchArticle(
+  db: Db,
+  idOrSlug: string,
+  patch: ArticlePatch,
+  opts: { orphanQuotes: boolean; ifMatch: string | undefined },
+  actor: Actor,
+): PatchOutcome {
+  const row = existingArticle(db, idOrSlug)
+  requireMatch(opts.ifMatch, articleRepresentation(db, row.id))
+  refuseTransition(db, row, patch)
+  const next = patchedFields(row, patch)
+  const { moves, orphaned } = followQuotes(db, row, next.body, opts.orphanQuotes)
+  const relations = changedRelations(db, row, patch)
+  const fieldsChanged = (Object.keys(next) as (keyof Fields)[]).some((k) => JSON.stringify(next[k]) !== JSON.stringify(row[k]))
+  if (!fieldsChanged && !relations.credits && !relations.tags && moves.length === 0 && patch.correction === undefined) {
     return { id: row.id, changed: false, orphaned }
   }
 
   recordRevision(db, row.id, null, row.updatedAt)
-  for (const m of moves) s.moveQuote.run(m.location.block, m.location.start, m.location.end, m.anchor, actor.now, m.id)
-  if (creditsChanged) {
-    s.deleteCredits.run(row.id)
-    credits!.forEach((c, i) => s.insertCredit.run(row.id, c.authorId, c.role, i))
-  }
-  if (tagsChanged) {
-    s.deleteTaggings.run(row.id)
-    tags!.forEach((tagId, i) => s.insertTagging.run(row.id, tagId, i))
-  }
-  s.updateArticle.run(
-    next.slug, next.headline, next.standfirst, JSON.stringify(next.body), next.language, next.status, next.publishedAt,
-    next.publisher, JSON.stringify(next.media), JSON.stringify(next.notes), countWords(next.body), actor.now, row.id,
-  )
+  writePatch(db, row, next, moves, relations, actor.now)
   const revision = recordRevision(db, row.id, actor.keyId, actor.now)
   if (patch.correction) {
-    addCorrection(db, row.id, revision, patch.correction, touchedBlocks(row.body, next.body), moves.map((m) => m.id), actor)
+    const touched = { blocks: touchedBlocks(row.body, next.body), quoteIds: moves.map((m) => m.id) }
+    addCorrection(db, row.id, revision, patch.correction, touched, actor.now)
   }
   return { id: row.id, changed: true, orphaned }
 }
@@ -198,23 +242,14 @@ export function articleChanged(db: Db, articleId: string, before: { updatedAt: s
   return recordRevision(db, articleId, actor.keyId, actor.now)
 }
 
-export function addCorrection(
-  db: Db,
-  articleId: string,
-  revision: number,
-  note: z.infer<typeof CorrectionNote>,
-  blocks: number[],
-  quoteIds: string[],
-  actor: Actor,
-) {
-  sql(db).insertCorrection.run(
-    newId('cor'), articleId, revision, note.kind, note.note, JSON.stringify(blocks), JSON.stringify([...new Set(quoteIds)]), actor.now,
-  )
-}
-
-/** Withdraws a story: the public API answers 410 for it from then on. */
-export function withdrawArticle(db: Db, id: string, actor: Actor) {
-  const row = findAnyArticleRow(db, id)!
+/**
+ * Withdraws a story, once `ifMatch` names its current representation: the public API
+ * answers 410 for it from then on.
+ */
+export function withdrawArticle(db: Db, idOrSlug: string, ifMatch: string | undefined, actor: Actor) {
+  const row = existingArticle(db, idOrSlug)
+  if (row.status === 'withdrawn') throw new Problem(410, `The article "${idOrSlug}" was withdrawn already.`)
+  requireMatch(ifMatch, articleRepresentation(db, row.id))
   recordRevision(db, row.id, null, row.updatedAt)
   sql(db).withdraw.run(actor.now, row.id)
   recordRevision(db, row.id, actor.keyId, actor.now)

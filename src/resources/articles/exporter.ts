@@ -2,24 +2,9 @@ import type Database from 'better-sqlite3'
 import type { Db } from '../../db/client.js'
 import type { Block, Media, Note } from '../../db/schema.js'
 import type { ArticleDocument } from './document.js'
+import type { ArticleRow } from './importer.js'
 
-type StoredArticle = {
-  id: string
-  slug: string
-  headline: string
-  standfirst: string | null
-  body: string
-  language: string
-  status: string
-  published_at: string | null
-  publisher: string | null
-  media: string
-  notes: string
-  word_count: number
-  created_at: string
-  updated_at: string
-  version: number
-}
+type StoredArticle = ArticleRow & { created_at: string; updated_at: string; version: number }
 type Credit = ArticleDocument['authors'][number] & { article_id: string }
 type Quote = {
   article_id: string

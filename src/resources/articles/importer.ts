@@ -21,7 +21,8 @@ export type Outcome = 'inserted' | 'updated' | 'unchanged'
 
 type Statement = Database.Statement<unknown[], unknown>
 type Rows = ReturnType<typeof documentRows>
-type ArticleRow = {
+/** An article's row as stored, JSON columns as text. */
+export type ArticleRow = {
   id: string
   slug: string
   headline: string
@@ -35,7 +36,8 @@ type ArticleRow = {
   notes: string
   word_count: number
 }
-type QuoteRow = {
+/** A quote's row as stored. */
+export type QuoteRow = {
   id: string
   source_id: string
   text: string

@@ -8,14 +8,12 @@ import { decodeCursor, encodeCursor, PageQuery } from '../../core/pagination.js'
 import { IdOrSlug, NoQuery, one, PageInfo, problemResponses } from '../../core/contract.js'
 import { IdempotencyHeaders, IfMatchHeaders } from '../../core/contract.js'
 import { idempotentWrite, inTransaction, noContent, withRepresentation } from '../../core/transactions.js'
-import { requireMatch } from '../../core/etag.js'
 import { send } from '../../http/reply.js'
-import { notFound, Problem } from '../../core/problem.js'
+import { Problem } from '../../core/problem.js'
 import { NewArticle } from './document.js'
-import { articleOfRow, findAnyArticleRow } from './queries.js'
 import { diffDocuments, findRevision, listRevisions, MAX_BLOCK_EDITS, MAX_WORD_EDITS } from './revisions.js'
 import { Article, MAX_BLOCK_CHARS } from './schemas.js'
-import { ArticlePatch, createArticle, patchArticle, withdrawArticle, type Actor } from './write.js'
+import { ArticlePatch, articleRepresentation, createArticle, existingArticle, patchArticle, withdrawArticle, type Actor } from './commands.js'
 
 const Params = z.object({ idOrSlug: IdOrSlug })
 const RevisionParams = z.object({
@@ -82,21 +80,18 @@ const RevisionDiff = z
     description: 'What changed between two revisions; blocks are aligned, changed ones word by word. The work is bounded: past the bounds, blocks are paired in order (`aligned: false`) or shown whole (`coarse`).',
   })
 
-/** The representation every read and write of one article agrees on, ETag included. */
-export const articleRepresentation = (db: Db, id: string) =>
-  JSON.stringify({ data: articleOfRow(db, findAnyArticleRow(db, id)!) })
-
-const actorOf = (req: FastifyRequest): Actor => ({ keyId: req.apiKey?.id ?? null, now: req.view.now })
+export const actorOf = (req: FastifyRequest): Actor => ({ keyId: req.apiKey?.id ?? null, now: req.view.now })
 
 const WRITE_ERRORS = [400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 429, 503] as const
 
-export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const existing = (idOrSlug: string) => {
-    const row = findAnyArticleRow(db, idOrSlug)
-    if (!row) throw notFound('article', idOrSlug)
-    return row
-  }
+/** A revision of the story; 404 naming the parameter that asked for a missing one. */
+function revisionOf(db: Db, articleId: string, number: number, param = 'number') {
+  const revision = findRevision(db, articleId, number)
+  if (!revision) throw new Problem(404, `The article has no revision ${number}.`, { errors: [{ in: param === 'number' ? 'path' : 'query', parameter: param, detail: 'no such revision' }] })
+  return revision
+}
 
+export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.post(
     '/articles',
     {
@@ -144,10 +139,9 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     },
     async (req, reply) => {
       const result = inTransaction(db, req.view.now, () => {
-        const row = existing(req.params.idOrSlug)
-        requireMatch(req.headers['if-match'], articleRepresentation(db, row.id))
-        patchArticle(db, row.id, req.body, { orphanQuotes: req.query.orphanQuotes === 'true' }, actorOf(req))
-        return withRepresentation(200, articleRepresentation(db, row.id))
+        const opts = { orphanQuotes: req.query.orphanQuotes === 'true', ifMatch: req.headers['if-match'] }
+        const { id } = patchArticle(db, req.params.idOrSlug, req.body, opts, actorOf(req))
+        return withRepresentation(200, articleRepresentation(db, id))
       })
       return send(reply, result)
     },
@@ -169,10 +163,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     },
     async (req, reply) => {
       const result = inTransaction(db, req.view.now, () => {
-        const row = existing(req.params.idOrSlug)
-        if (row.status === 'withdrawn') throw new Problem(410, `The article "${req.params.idOrSlug}" was withdrawn already.`)
-        requireMatch(req.headers['if-match'], articleRepresentation(db, row.id))
-        withdrawArticle(db, row.id, actorOf(req))
+        withdrawArticle(db, req.params.idOrSlug, req.headers['if-match'], actorOf(req))
         return noContent
       })
       return send(reply, result)
@@ -196,7 +187,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       },
     },
     async (req) => {
-      const row = existing(req.params.idOrSlug)
+      const row = existingArticle(db, req.params.idOrSlug)
       const before = req.query.cursor === undefined ? 2 ** 31 : Number(decodeCursor(req.query.cursor, 'number', 1)[0])
       const { items, total } = listRevisions(db, row.id, before, req.query.limit + 1)
       const more = items.length > req.query.limit
@@ -205,12 +196,6 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       return { data, page: { limit: req.query.limit, nextCursor, total } }
     },
   )
-
-  const revisionOf = (articleId: string, number: number, param = 'number') => {
-    const revision = findRevision(db, articleId, number)
-    if (!revision) throw new Problem(404, `The article has no revision ${number}.`, { errors: [{ in: param === 'number' ? 'path' : 'query', parameter: param, detail: 'no such revision' }] })
-    return revision
-  }
 
   app.get(
     '/articles/:idOrSlug/revisions/:number',
@@ -225,7 +210,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
         response: { 200: one(Revision, 'The revision'), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
-    async (req) => ({ data: revisionOf(existing(req.params.idOrSlug).id, req.params.number) }),
+    async (req) => ({ data: revisionOf(db, existingArticle(db, req.params.idOrSlug).id, req.params.number) }),
   )
 
   app.get(
@@ -244,9 +229,9 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       },
     },
     async (req) => {
-      const id = existing(req.params.idOrSlug).id
-      const to = revisionOf(id, req.params.number)
-      const from = revisionOf(id, req.query.from ?? req.params.number - 1, req.query.from === undefined ? 'number' : 'from')
+      const id = existingArticle(db, req.params.idOrSlug).id
+      const to = revisionOf(db, id, req.params.number)
+      const from = revisionOf(db, id, req.query.from ?? req.params.number - 1, req.query.from === undefined ? 'number' : 'from')
       return { data: { from: from.number, to: to.number, ...diffDocuments(from.document, to.document) } }
     },
   )

@@ -11,6 +11,7 @@ export const CorrectionNote = z
     note: z.string().min(1).max(2000).meta({ description: 'The text printed with the story.' }),
   })
   .meta({ id: 'CorrectionNote', description: 'A public correction carried by a change.' })
+export type CorrectionNote = z.infer<typeof CorrectionNote>
 
 export const Correction = z
   .object({

@@ -13,13 +13,10 @@ import { resolveSourceId } from '../sources/queries.js'
 import { quoteListOptions, quoteListQuery } from './list-query.js'
 import { findQuote, listQuotesJson } from './queries.js'
 import { Quote } from './schemas.js'
-import { quoteWriteRoutes } from './write-routes.js'
 
 const NOTHING = 'quo_none' // an id no quote has: a filter naming nothing matches nothing
 
 export const quoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  await app.register(quoteWriteRoutes, { db })
-
   app.get(
     '/quotes',
     {
