@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import t, { type Test } from 'tap'
 import { etagOf } from '../../src/core/etag.js'
 import { createKey } from '../../src/core/keys.js'
-import { insertMissing } from '../../src/resources/articles/store.js'
+import { importDocument } from '../../src/resources/articles/importer.js'
 import { build, fixtureDocument, testDb, type Json } from '../helper.js'
 
 const SEED_ARTICLE = 'art_01kaxpqqj10zkxjgeck3za6c46'
@@ -73,9 +73,9 @@ t.test('an unknown tag is a 404 problem, and so are its articles', async (t) => 
 t.test("GET /v1/tags/{idOrSlug}/articles lists the tag's published stories, newest first", async (t) => {
   const db = testDb(t)
   const lahore = { tags: [{ slug: 'lahore', name: 'Lahore', type: 'place' as const }] }
-  insertMissing(db, fixtureDocument(1, lahore))
-  insertMissing(db, fixtureDocument(2))
-  insertMissing(db, fixtureDocument(3, { ...lahore, status: 'draft' }))
+  importDocument(db, fixtureDocument(1, lahore))
+  importDocument(db, fixtureDocument(2))
+  importDocument(db, fixtureDocument(3, { ...lahore, status: 'draft' }))
   const app = await build(t, db)
 
   const res = await app.inject('/v1/tags/lahore/articles')
