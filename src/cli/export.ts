@@ -8,12 +8,12 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import type { Writable } from 'node:stream'
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.js'
 import { openDb, type Db } from '../db/client.js'
 import { migrateDb } from '../db/migrate.js'
 import { exportDocuments } from '../resources/articles/exporter.js'
+import { runAsProgram } from './run.js'
 
 const USAGE = 'usage: npm run export -- [FILE.ndjson]   (no file or - writes standard output)'
 const CHUNK = 1 << 20
@@ -112,12 +112,4 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err: unknown) => {
-      process.stderr.write(`export failed: ${err instanceof Error ? err.message : String(err)}\n`)
-      process.exitCode = 1
-    },
-  )
-}
+runAsProgram(import.meta.url, 'export', main)

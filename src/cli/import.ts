@@ -13,7 +13,6 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { ConfigError, loadConfig } from '../config.js'
@@ -21,6 +20,7 @@ import { openDb, type Db } from '../db/client.js'
 import { migrateDb } from '../db/migrate.js'
 import { ArticleDocument } from '../resources/articles/document.js'
 import { createImporter, type BatchResult } from '../resources/articles/importer.js'
+import { runAsProgram } from './run.js'
 
 const USAGE = 'usage: npm run import -- [--strict] FILE.ndjson   (- reads standard input)'
 const BATCH = 1_000
@@ -247,12 +247,4 @@ async function main(argv: string[]): Promise<number> {
   return reportRun(run, command.strict, (performance.now() - started) / 1000)
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err: unknown) => {
-      process.stderr.write(`import failed: ${err instanceof Error ? err.message : String(err)}\n`)
-      process.exitCode = 1
-    },
-  )
-}
+runAsProgram(import.meta.url, 'import', main)

@@ -1,5 +1,6 @@
 import { and, desc, eq, exists, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { articleAuthors, articles, articleTags } from '../../db/schema.js'
 import { visibleArticles, type Seen } from '../../core/visibility.js'
 import { creditsOf } from '../authors/queries.js'
@@ -37,6 +38,15 @@ export type FeedStory = {
   tags: Tag[]
 }
 
+/** The story is linked to `id` through a join table (credited to an author, carrying a tag). */
+const carries = (db: Db, table: typeof articleAuthors | typeof articleTags, column: SQLiteColumn, id: string) =>
+  exists(
+    db
+      .select({ one: sql`1` })
+      .from(table)
+      .where(and(eq(table.articleId, articles.id), eq(column, id))),
+  )
+
 /**
  * The newest stories this audience sees, with their credits and tags in two grouped
  * queries. Newest first by publication time; a story whose publication time is unknown
@@ -44,26 +54,8 @@ export type FeedStory = {
  */
 export function feedStories(db: Db, seen: Seen, scope: FeedScope): FeedStory[] {
   const conditions: SQL[] = [visibleArticles(seen)]
-  if (scope.authorId) {
-    conditions.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(articleAuthors)
-          .where(and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.authorId, scope.authorId))),
-      ),
-    )
-  }
-  if (scope.tagId) {
-    conditions.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(articleTags)
-          .where(and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, scope.tagId))),
-      ),
-    )
-  }
+  if (scope.authorId) conditions.push(carries(db, articleAuthors, articleAuthors.authorId, scope.authorId))
+  if (scope.tagId) conditions.push(carries(db, articleTags, articleTags.tagId, scope.tagId))
   const rows = db
     .select(storyColumns)
     .from(articles)
