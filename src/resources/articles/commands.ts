@@ -11,7 +11,7 @@ import { resolveTagId } from '../tags/queries.js'
 import { reanchoring, type Location } from '../quotes/anchor.js'
 import { Slug, Text } from '../../core/fields.js'
 import { countWords, DocumentError, NewArticle } from './document.js'
-import { articleOfRow, findAnyArticleRow } from './queries.js'
+import { articleOfRow, storedArticleRow } from './queries.js'
 import { recordRevision, touchedBlocks } from './revisions.js'
 import { NewBody, NewMedia, Note } from './schemas.js'
 import { importerOf } from './importer.js'
@@ -69,15 +69,15 @@ const sql = preparedFor((db) => {
   }
 })
 
-type ArticleRow = NonNullable<ReturnType<typeof findAnyArticleRow>>
+type ArticleRow = NonNullable<ReturnType<typeof storedArticleRow>>
 
 /** The representation every read and write of one article agrees on, ETag included. */
 export const articleRepresentation = (db: Db, id: string) =>
-  JSON.stringify({ data: articleOfRow(db, findAnyArticleRow(db, id)!) })
+  JSON.stringify({ data: articleOfRow(db, storedArticleRow(db, id)!) })
 
 /** The stored story with this id or slug, whatever its status; 404 without one. */
 export function existingArticle(db: Db, idOrSlug: string): ArticleRow {
-  const row = findAnyArticleRow(db, idOrSlug)
+  const row = storedArticleRow(db, idOrSlug)
   if (!row) throw notFound('article', idOrSlug)
   return row
 }
@@ -90,14 +90,14 @@ function documentProblem(err: DocumentError) {
 
 /** Creates a story from a document (inside the caller's transaction); returns its id. */
 export function createArticle(db: Db, doc: NewArticle, actor: Actor): string {
-  if (findAnyArticleRow(db, doc.slug)) throw conflict(`The slug "${doc.slug}" already belongs to another article.`)
+  if (storedArticleRow(db, doc.slug)) throw conflict(`The slug "${doc.slug}" already belongs to another article.`)
   try {
     importerOf(db).writeDocument(doc, actor.now)
   } catch (err) {
     if (err instanceof DocumentError) throw documentProblem(err)
     throw err
   }
-  const id = findAnyArticleRow(db, doc.slug)!.id
+  const id = storedArticleRow(db, doc.slug)!.id
   recordRevision(db, id, actor.keyId, actor.now)
   return id
 }
@@ -116,7 +116,7 @@ function refuseTransition(db: Db, row: ArticleRow, patch: ArticlePatch) {
     throw conflict(`An article cannot go from ${row.status} back to ${patch.status}; withdraw it instead.`)
   }
   if (patch.slug !== undefined && patch.slug !== row.slug) {
-    const other = findAnyArticleRow(db, patch.slug)
+    const other = storedArticleRow(db, patch.slug)
     if (other && other.id !== row.id) throw conflict(`The slug "${patch.slug}" already belongs to another article.`)
   }
 }

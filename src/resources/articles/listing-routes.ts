@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.js'
 import { list, problemResponses } from '../../core/contract.js'
 import type { View } from '../../core/visibility.js'
 import { sendJson } from '../../http/reply.js'
-import { findReadableAuthor } from '../authors/queries.js'
-import { findReadableTag } from '../tags/queries.js'
+import { findAuthor } from '../authors/queries.js'
+import { findTag } from '../tags/queries.js'
 import { readable } from '../taxonomy/queries.js'
 import { Params } from '../taxonomy/schemas.js'
 import { ArticleListQuery, articleListArgs } from './list-query.js'
@@ -48,7 +48,7 @@ export const authorArticleRoutes = articlesOf({
   many: 'authors',
   operationId: 'listAuthorArticles',
   summary: 'List the published articles an author is credited on, with the filters of /v1/articles',
-  read: findReadableAuthor,
+  read: findAuthor,
 })
 
 export const tagArticleRoutes = articlesOf({
@@ -56,5 +56,5 @@ export const tagArticleRoutes = articlesOf({
   many: 'tags',
   operationId: 'listTagArticles',
   summary: 'List the published articles with a tag, with the filters of /v1/articles',
-  read: findReadableTag,
+  read: findTag,
 })

@@ -121,7 +121,7 @@ const articleByKey = preparedFor((db) =>
 )
 
 /** The stored article with this id or slug, whatever its status. */
-export function findAnyArticleRow(db: Db, idOrSlug: string): ArticleRow | undefined {
+export function storedArticleRow(db: Db, idOrSlug: string): ArticleRow | undefined {
   return articleByKey(db).get({ key: idOrSlug })
 }
 
@@ -146,7 +146,7 @@ const announced = preparedFor((db) =>
  * A draft or embargo that was spiked never existed for the public, so it is not found.
  */
 export function lookupArticleRow(db: Db, seen: Seen, idOrSlug: string): ArticleRow | 'gone' | null {
-  const row = findAnyArticleRow(db, idOrSlug)
+  const row = storedArticleRow(db, idOrSlug)
   if (row && canSee(seen, row)) return row
   return row?.status === 'withdrawn' && announced(db).get(row.id) === 1 ? 'gone' : null
 }

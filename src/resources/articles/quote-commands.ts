@@ -15,7 +15,7 @@ import { MAX_QUOTES, QuoteHint } from '../quotes/schemas.js'
 import { resolveSourceId } from '../sources/queries.js'
 import { articleChanged, type Actor } from './commands.js'
 import type { QuoteRow as StoredQuote } from './importer.js'
-import { findAnyArticleRow } from './queries.js'
+import { storedArticleRow } from './queries.js'
 
 // A quote is part of its story: writing one makes a revision of the story, may print a
 // correction with it, and bumps the story's version. Its writes live with the story's.
@@ -89,7 +89,7 @@ export const quoteRepresentation = (db: Db, id: string, now: string) =>
 
 /** The story a quote is written into: it must exist and not be withdrawn. */
 function storyOf(db: Db, key: string, pointer: string) {
-  const article = findAnyArticleRow(db, key)
+  const article = storedArticleRow(db, key)
   if (!article) throw unprocessable(pointer, `no article with id or slug "${key}"`)
   if (article.status === 'withdrawn') throw conflict('The article was withdrawn; its quotes cannot change.')
   return article

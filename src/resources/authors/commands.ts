@@ -3,7 +3,7 @@ import { articleAuthors, authors, quotes } from '../../db/schema.js'
 import { Slug, Text } from '../../core/fields.js'
 import { taxonomyCommands } from '../taxonomy/commands.js'
 import { newBody, patchBody } from '../taxonomy/schemas.js'
-import { findAuthor } from './queries.js'
+import { storedAuthor } from './queries.js'
 
 const fields = {
   slug: Slug.meta({ description: 'Unique among authors; lowercase words joined by hyphens.', examples: ['tucker-reals'] }),
@@ -30,7 +30,7 @@ export type AuthorPatch = z.infer<typeof AuthorPatch>
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 export const authorCommands = taxonomyCommands(
-  { one: 'author', prefix: 'aut', table: authors, find: findAuthor, New: NewAuthor, Patch: AuthorPatch },
+  { one: 'author', prefix: 'aut', table: authors, stored: storedAuthor, New: NewAuthor, Patch: AuthorPatch },
   {
     // The articles crediting an author and the quotes said to them: a delete must wait for both to go.
     referrers: [

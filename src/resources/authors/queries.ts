@@ -19,9 +19,9 @@ const byPosition: Keyset = {
   direction: 'asc',
 }
 
-export const findAuthor = storedByKey<Author>(authors)
+export const storedAuthor = storedByKey<Author>(authors)
 
-export const resolveAuthorId = (db: Db, idOrSlug: string) => findAuthor(db, idOrSlug)?.id
+export const resolveAuthorId = (db: Db, idOrSlug: string) => storedAuthor(db, idOrSlug)?.id
 
 // A person is public once a story this audience sees credits them, or says they were the
 // one spoken to: an embargo covers the people it would reveal.
@@ -44,8 +44,8 @@ const inVisibleStory = (db: Db, seen: Seen) =>
   )
 
 /** The author as this caller may read it: editors see every stored author, the public only those of public stories. */
-export function findReadableAuthor(db: Db, view: View, idOrSlug: string): Author | undefined {
-  const author = findAuthor(db, idOrSlug)
+export function findAuthor(db: Db, view: View, idOrSlug: string): Author | undefined {
+  const author = storedAuthor(db, idOrSlug)
   if (view.preview) return author
   return keptIf(db, authors, author, inVisibleStory(db, resolveView(db, view)))
 }

@@ -3,7 +3,7 @@ import { AUTHOR_ROLES } from '../../db/schema.js'
 import { NameQuery } from '../../core/listing.js'
 import { taxonomyRoutes } from '../taxonomy/route-factory.js'
 import { authorCommands } from './commands.js'
-import { AUTHOR_SORTS, findReadableAuthor, listAuthorsJson } from './queries.js'
+import { AUTHOR_SORTS, findAuthor, listAuthorsJson } from './queries.js'
 import { Author } from './schemas.js'
 
 const filters = {
@@ -15,7 +15,7 @@ const filters = {
 export const authorRoutes = taxonomyRoutes({
   noun: 'an author',
   item: Author,
-  read: findReadableAuthor,
+  read: findAuthor,
   commands: authorCommands,
   list: { summary: 'List authors, by name by default', sort: [AUTHOR_SORTS, 'name'], filters, json: listAuthorsJson },
   deleteSummary: 'Delete an author no article credits and no quote was said to; needs If-Match',

@@ -7,8 +7,8 @@ import { IdOrSlug, NoQuery, problemResponses } from '../../core/contract.js'
 import { requestOrigin } from '../../http/origin.js'
 import { notFound } from '../../core/problem.js'
 import { publicView, resolveView } from '../../core/visibility.js'
-import { findReadableAuthor } from '../authors/queries.js'
-import { findVisibleTag } from '../tags/queries.js'
+import { findAuthor } from '../authors/queries.js'
+import { publicTag } from '../tags/queries.js'
 import { FEED_FORMATS, writers, type FeedFormat } from './formats.js'
 import { feedModel, SITE_NAME, type FeedModel } from './model.js'
 import { FEED_SIZE, feedStories, type FeedScope } from './queries.js'
@@ -88,8 +88,8 @@ type App = Parameters<FastifyPluginAsyncZod>[0]
 // A feed is public whoever asks, so the one it is about is looked up as the public sees it,
 // even for a write key: a person or tag only drafts carry is not yet news.
 const SCOPES = {
-  author: { stories: 'an author is credited on', what: "the author's newest stories", find: findReadableAuthor },
-  tag: { stories: 'with a tag', what: 'the newest stories with the tag', find: findVisibleTag },
+  author: { stories: 'an author is credited on', what: "the author's newest stories", find: findAuthor },
+  tag: { stories: 'with a tag', what: 'the newest stories with the tag', find: publicTag },
 } as const
 
 /** The feed of one author's or one tag's stories, in one format. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../db/client.js'
 import { list, problemResponses } from '../../core/contract.js'
 import { sendJson } from '../../http/reply.js'
-import { findReadableSource } from '../sources/queries.js'
+import { findSource } from '../sources/queries.js'
 import { readable } from '../taxonomy/queries.js'
 import { Params } from '../taxonomy/schemas.js'
 import { quoteListOptions, quoteListQuery } from './list-query.js'
@@ -24,7 +24,7 @@ export const sourceQuoteRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
       },
     },
     async (req, reply) => {
-      const source = readable(findReadableSource(db, req.view, req.params.idOrSlug), 'source', req.params.idOrSlug)
+      const source = readable(findSource(db, req.view, req.params.idOrSlug), 'source', req.params.idOrSlug)
       return sendJson(reply, listQuotesJson(db, req.view, { sourceId: source.id }, quoteListOptions(req.query)))
     },
   )

@@ -4,7 +4,7 @@ import { Slug, Text } from '../../core/fields.js'
 import { unprocessable } from '../../core/problem.js'
 import { taxonomyCommands } from '../taxonomy/commands.js'
 import { newBody, patchBody } from '../taxonomy/schemas.js'
-import { findStoredSource } from './queries.js'
+import { storedSource } from './queries.js'
 
 const fields = {
   slug: Slug.meta({ description: 'Unique among sources; lowercase words joined by hyphens.', examples: ['senior-western-diplomat'] }),
@@ -55,7 +55,7 @@ function checkAnonymity(source: { name: string | null; anonymous: boolean }, cha
 const quotesText = (n: number) => (n === 1 ? '1 quote is' : `${n} quotes are`)
 
 export const sourceCommands = taxonomyCommands(
-  { one: 'source', prefix: 'src', table: sources, find: findStoredSource, New: NewSource, Patch: SourcePatch },
+  { one: 'source', prefix: 'src', table: sources, stored: storedSource, New: NewSource, Patch: SourcePatch },
   {
     referrers: [{ resource: 'quote', id: quotes.id, column: quotes.sourceId, detail: () => 'is attributed to this source' }],
     refusal: (slug, [n = 0]) => `${quotesText(n)} still attributed to the source "${slug}"; remove or reattribute them first.`,

@@ -36,18 +36,18 @@ const sourceByKey = preparedFor((db) =>
     .prepare(),
 )
 
-export function findSource(db: Db, view: View, idOrSlug: string): Source | undefined {
+export function publicSource(db: Db, view: View, idOrSlug: string): Source | undefined {
   return sourceByKey(db).get({ key: idOrSlug, ...viewParams(resolveView(db, view)) })
 }
 
 /** Any stored source, quoted or not: for writes, and for callers who preview unpublished work. */
-export const findStoredSource = storedByKey<Source>(sources)
+export const storedSource = storedByKey<Source>(sources)
 
-export const resolveSourceId = (db: Db, idOrSlug: string) => findStoredSource(db, idOrSlug)?.id
+export const resolveSourceId = (db: Db, idOrSlug: string) => storedSource(db, idOrSlug)?.id
 
 /** The source as this caller may read it: editors see every stored source, the public only quoted ones. */
-export const findReadableSource = (db: Db, view: View, idOrSlug: string) =>
-  view.preview ? findStoredSource(db, idOrSlug) : findSource(db, view, idOrSlug)
+export const findSource = (db: Db, view: View, idOrSlug: string) =>
+  view.preview ? storedSource(db, idOrSlug) : publicSource(db, view, idOrSlug)
 
 export const sourceJson: (source: Source) => string = representation
 

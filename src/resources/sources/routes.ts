@@ -3,13 +3,13 @@ import { SOURCE_KINDS } from '../../db/schema.js'
 import { BooleanParam, FullTextQuery } from '../../core/listing.js'
 import { taxonomyRoutes } from '../taxonomy/route-factory.js'
 import { sourceCommands } from './commands.js'
-import { findReadableSource, listSourcesJson, SOURCE_SORTS } from './queries.js'
+import { findSource, listSourcesJson, SOURCE_SORTS } from './queries.js'
 import { Source } from './schemas.js'
 
 export const sourceRoutes = taxonomyRoutes({
   noun: 'a source',
   item: Source,
-  read: findReadableSource,
+  read: findSource,
   commands: sourceCommands,
   list: {
     summary: 'List the sources published stories attribute quotes to',

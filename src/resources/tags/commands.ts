@@ -3,7 +3,7 @@ import { articleTags, TAG_TYPES, tags } from '../../db/schema.js'
 import { Slug, Text } from '../../core/fields.js'
 import { taxonomyCommands } from '../taxonomy/commands.js'
 import { newBody, patchBody } from '../taxonomy/schemas.js'
-import { findTag } from './queries.js'
+import { storedTag } from './queries.js'
 
 const fields = {
   slug: Slug.meta({ description: 'Unique among tags; lowercase words joined by hyphens.', examples: ['lahore'] }),
@@ -20,7 +20,7 @@ export type TagPatch = z.infer<typeof TagPatch>
 const articlesText = (n: number) => (n === 1 ? '1 article is' : `${n} articles are`)
 
 export const tagCommands = taxonomyCommands(
-  { one: 'tag', prefix: 'tag', table: tags, find: findTag, New: NewTag, Patch: TagPatch },
+  { one: 'tag', prefix: 'tag', table: tags, stored: storedTag, New: NewTag, Patch: TagPatch },
   {
     referrers: [{ resource: 'article', id: articleTags.articleId, column: articleTags.tagId, detail: () => 'is tagged with this tag' }],
     refusal: (slug, [n = 0]) => `${articlesText(n)} still tagged "${slug}"; untag them first.`,

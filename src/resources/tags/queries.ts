@@ -22,19 +22,19 @@ const onVisibleArticle = (db: Db, seen: Seen) =>
       .where(and(eq(articleTags.tagId, tags.id), visibleThroughJoin(seen))),
   )
 
-export const findTag = storedByKey<Tag>(tags)
+export const storedTag = storedByKey<Tag>(tags)
 
-export const resolveTagId = (db: Db, idOrSlug: string) => findTag(db, idOrSlug)?.id
+export const resolveTagId = (db: Db, idOrSlug: string) => storedTag(db, idOrSlug)?.id
 
 /** A tag as the public API shows it: only once a published story carries it. */
-export function findVisibleTag(db: Db, view: View, idOrSlug: string): Tag | undefined {
-  const tag = findTag(db, idOrSlug)
+export function publicTag(db: Db, view: View, idOrSlug: string): Tag | undefined {
+  const tag = storedTag(db, idOrSlug)
   return keptIf(db, tags, tag, onVisibleArticle(db, resolveView(db, view)))
 }
 
 /** The tag as this caller may read it: editors see every stored tag, the public only used ones. */
-export const findReadableTag = (db: Db, view: View, idOrSlug: string) =>
-  view.preview ? findTag(db, idOrSlug) : findVisibleTag(db, view, idOrSlug)
+export const findTag = (db: Db, view: View, idOrSlug: string) =>
+  view.preview ? storedTag(db, idOrSlug) : publicTag(db, view, idOrSlug)
 
 export const tagJson: (tag: Tag) => string = representation
 

@@ -3,13 +3,13 @@ import { TAG_TYPES } from '../../db/schema.js'
 import { NameQuery } from '../../core/listing.js'
 import { taxonomyRoutes } from '../taxonomy/route-factory.js'
 import { tagCommands } from './commands.js'
-import { findReadableTag, listTagsJson, TAG_SORTS } from './queries.js'
+import { findTag, listTagsJson, TAG_SORTS } from './queries.js'
 import { Tag } from './schemas.js'
 
 export const tagRoutes = taxonomyRoutes({
   noun: 'a tag',
   item: Tag,
-  read: findReadableTag,
+  read: findTag,
   commands: tagCommands,
   list: {
     summary: 'List the tags of published stories, by name by default',

@@ -22,7 +22,7 @@ export type Taxonomy<R extends TaxonomyRow, N extends z.ZodType<{ slug: string }
   one: string
   prefix: Parameters<typeof newId>[0]
   table: TaxonomyTable
-  find: (db: Db, idOrSlug: string) => R | undefined
+  stored: (db: Db, idOrSlug: string) => R | undefined
   New: N
   Patch: P
 }
@@ -66,7 +66,7 @@ export function taxonomyCommands<R extends TaxonomyRow, N extends z.ZodType<{ sl
 ) {
   const { one, table } = t
   const stored = (db: Db, idOrSlug: string, ifMatch: string | undefined): R => {
-    const current = t.find(db, idOrSlug)
+    const current = t.stored(db, idOrSlug)
     if (!current) throw notFound(one, idOrSlug)
     requireMatch(ifMatch, representation(current))
     return current
@@ -81,7 +81,7 @@ export function taxonomyCommands<R extends TaxonomyRow, N extends z.ZodType<{ sl
     } catch (err) {
       throw uniqueViolation(err, one, input.slug) ?? err
     }
-    return withRepresentation(201, representation(t.find(db, id)!), { location: location(id) })
+    return withRepresentation(201, representation(t.stored(db, id)!), { location: location(id) })
   }
 
   /** Runs inside the caller's transaction, so the If-Match check and the write see one state. */
@@ -99,7 +99,7 @@ export function taxonomyCommands<R extends TaxonomyRow, N extends z.ZodType<{ sl
     } catch (err) {
       throw uniqueViolation(err, one, changed.slug ?? current.slug) ?? err
     }
-    return withRepresentation(200, representation(t.find(db, current.id)!))
+    return withRepresentation(200, representation(t.stored(db, current.id)!))
   }
 
   /** Runs inside the caller's transaction too; refused with the references while any is left. */
