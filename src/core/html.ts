@@ -33,8 +33,12 @@ const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-
  * Host header is not a host name, so nothing the client sent lands unchecked in a document.
  */
 export function originOf(protocol: string, host: string | undefined): string | undefined {
-  if (!host || !HOST.test(host) || !URL.canParse(`${protocol}://${host}`)) return undefined
-  return new URL(`${protocol}://${host}`).origin
+  if (!host || !HOST.test(host)) return undefined
+  try {
+    return new URL(`${protocol}://${host}`).origin
+  } catch {
+    return undefined
+  }
 }
 
 type BodyBlock = { type: 'paragraph'; text: string } | { type: 'related-link'; text: string; url: string | null }

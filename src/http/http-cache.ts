@@ -100,7 +100,7 @@ async function httpCache(app: FastifyInstance, opts: HttpCacheOptions) {
     brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } },
   })
 
-  // 3. A strong ETag names exact bytes: a coded body gets its own (see src/lib/etag.ts).
+  // 3. A strong ETag names exact bytes: a coded body gets its own (see core/etag.ts).
   // Compression runs as a route-level hook, so this one is added to each route after it.
   const suffixCoding = async (_req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const coding = reply.getHeader('content-encoding')
