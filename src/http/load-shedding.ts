@@ -8,7 +8,10 @@ import { Problem } from '../core/problem.js'
  * Sheds load when the event loop falls behind. better-sqlite3 runs queries on the event
  * loop, so its delay is the honest measure of overload: past the threshold, new requests
  * get a 503 problem with Retry-After at once rather than a long wait and a timeout.
- * /health and /ready are never shed; they report the pressure instead.
+ * /health and /ready are never shed; they report the pressure instead. Nor are writes: a
+ * reader can come back (and a CDN serves it meanwhile), but a newsroom that cannot publish
+ * while readers browse the archive has lost the one request it needed. Writes are few, need
+ * a key, and are rate-limited per key.
  */
 async function loadShedding(app: FastifyInstance, opts: Shedding) {
   await app.register(underPressure, {
@@ -18,6 +21,7 @@ async function loadShedding(app: FastifyInstance, opts: Shedding) {
     sampleInterval: 500,
     pressureHandler: (req, _reply, type, value) => {
       if (req.routeOptions.url === '/health' || req.routeOptions.url === '/ready') return
+      if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') return
       req.log.warn({ type, value }, 'shedding load')
       // A rejected promise goes to the error handler, which writes the problem document.
       return Promise.reject(
