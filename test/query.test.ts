@@ -82,6 +82,20 @@ t.test('article filters', async (t) => {
   t.equal(combined.page.total, 2)
   t.same(slugs(await get(app, '/v1/tags/lahore/articles?author=edna-editor')), ['story-2', 'story-1'])
   t.same(slugs(await get(app, '/v1/authors/edna-editor/articles?tag=economy')), ['story-1'])
+
+  // A count starts from a link's rows: a story counts once however many quotes or credits link it, and drafts not at all.
+  for (const url of [
+    '/v1/articles?source=senior-western-diplomat',
+    '/v1/articles?source=a-minister&tag=lahore',
+    '/v1/articles?author=farhan-bokhari',
+    '/v1/articles?tag=lahore',
+    '/v1/articles?tag=lahore&anonymousSources=true',
+    '/v1/tags/lahore/articles?publishedAfter=2021-01-01',
+    '/v1/authors/edna-editor/articles?author=farhan-bokhari',
+  ]) {
+    const page = await get(app, url)
+    t.equal(page.page.total, page.data.length, `${url}: total is ${page.data.length}`)
+  }
 })
 
 t.test('bad filter values are 400 problems naming the parameter', async (t) => {

@@ -1,5 +1,6 @@
-import { and, count, eq, exists, getTableColumns, gte, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, countDistinct, eq, exists, getTableColumns, gte, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
 import { cached, cachedCount, cachedMany, cachedRepresentation, type Representation } from '../../db/cache.js'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articleAuthors, articles, articleTags, quotes, sources, type Block, type Media } from '../../db/schema.js'
@@ -13,7 +14,7 @@ import { resolveSourceId } from '../sources/queries.js'
 import { resolveTagId, tagsOf } from '../tags/queries.js'
 import { webUrl } from '../../core/html.js'
 import type { Article, ArticleSummary, Sourcing } from './schemas.js'
-import { canSee, resolveView, visibleArticles, type Seen, type View } from '../../core/visibility.js'
+import { canSee, resolveView, visibleArticles, visibleThroughJoin, type Seen, type View } from '../../core/visibility.js'
 
 type ArticleRow = typeof articles.$inferSelect
 
@@ -179,31 +180,20 @@ export type ArticleFilters = {
   q?: string
 }
 
-/**
- * The WHERE clause for a filtered list, or `null` when a named author, source or tag does
- * not exist (the list is then empty without asking the database).
- */
-function articleWhere(db: Db, seen: Seen, f: ArticleFilters): SQL | undefined | null {
-  const conditions: (SQL | undefined)[] = [visibleArticles(seen)]
-  for (const key of f.author ?? []) {
-    const id = resolveAuthorId(db, key)
-    if (!id) return null
-    conditions.push(
-      exists(db.select({ one: sql`1` }).from(articleAuthors).where(and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.authorId, id)))),
-    )
-  }
-  for (const key of f.tag ?? []) {
-    const id = resolveTagId(db, key)
-    if (!id) return null
-    conditions.push(
-      exists(db.select({ one: sql`1` }).from(articleTags).where(and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, id)))),
-    )
-  }
-  for (const key of f.source ?? []) {
-    const id = resolveSourceId(db, key)
-    if (!id) return null
-    conditions.push(exists(db.select({ one: sql`1` }).from(quotes).where(and(eq(quotes.articleId, articles.id), eq(quotes.sourceId, id)))))
-  }
+/** A story linked to one author, tag or source through a join table. */
+type Link = { table: typeof articleAuthors | typeof articleTags | typeof quotes; articleId: SQLiteColumn; key: SQLiteColumn; id: string }
+
+const LINKS = {
+  author: { table: articleAuthors, articleId: articleAuthors.articleId, key: articleAuthors.authorId, resolve: resolveAuthorId },
+  tag: { table: articleTags, articleId: articleTags.articleId, key: articleTags.tagId, resolve: resolveTagId },
+  source: { table: quotes, articleId: quotes.articleId, key: quotes.sourceId, resolve: resolveSourceId },
+} as const
+
+const linked = (db: Db, l: Link) => exists(db.select({ one: sql`1` }).from(l.table).where(and(eq(l.articleId, articles.id), eq(l.key, l.id))))
+
+/** What a filtered list asks of a story, apart from the audience rule and its links. */
+function ownConditions(db: Db, seen: Seen, f: ArticleFilters): (SQL | undefined)[] {
+  const conditions: (SQL | undefined)[] = []
   if (f.publishedAfter) conditions.push(gte(articles.publishedAt, f.publishedAfter))
   if (f.publishedBefore) conditions.push(lt(articles.publishedAt, f.publishedBefore))
   if (f.updatedSince) conditions.push(gte(articles.updatedAt, f.updatedSince))
@@ -216,7 +206,40 @@ function articleWhere(db: Db, seen: Seen, f: ArticleFilters): SQL | undefined | 
     conditions.push(f.anonymousSources ? exists(anonymousQuote) : notExists(anonymousQuote))
   }
   if (f.q !== undefined) conditions.push(matching(articles.id, 'article', f.q, seen.preview))
-  return and(...conditions)
+  return conditions
+}
+
+type ListWhere = { where: SQL | undefined; counting: () => CountQuery }
+type CountQuery = Parameters<typeof cachedCount>[2]
+
+/**
+ * The WHERE clause for a filtered list and the query counting it, or `null` when a named
+ * author, source or tag does not exist (the list is then empty without asking the database).
+ * A page walks the stories newest first and tests each for its links; the count starts
+ * from the first link's rows instead (a tag's 1,000 stories, not the archive's 100,000).
+ */
+function articleWhere(db: Db, seen: Seen, f: ArticleFilters): ListWhere | null {
+  const links: Link[] = []
+  for (const [kind, keys] of [['author', f.author], ['tag', f.tag], ['source', f.source]] as const) {
+    for (const key of keys ?? []) {
+      const { resolve, ...link } = LINKS[kind]
+      const id = resolve(db, key)
+      if (!id) return null
+      links.push({ ...link, id })
+    }
+  }
+  const own = ownConditions(db, seen, f)
+  const where = and(visibleArticles(seen), ...links.map((l) => linked(db, l)), ...own)
+  const [first, ...rest] = links
+  const counting = (): CountQuery =>
+    first === undefined
+      ? db.select({ n: count() }).from(articles).where(where)
+      : db
+          .select({ n: countDistinct(first.articleId) })
+          .from(first.table)
+          .innerJoin(articles, eq(articles.id, first.articleId))
+          .where(and(eq(first.key, first.id), visibleThroughJoin(seen), ...rest.map((l) => linked(db, l)), ...own))
+  return { where, counting }
 }
 
 export type ListOptions = { limit: number; cursor?: string | undefined; sort: ArticleSort; include: string[]; fields: string[] }
@@ -224,8 +247,9 @@ export type ListOptions = { limit: number; cursor?: string | undefined; sort: Ar
 /** A page of article summaries as JSON; summaries come from the representation cache. */
 function listArticlesPage(db: Db, seen: Seen, filters: ArticleFilters, opts: ListOptions): string {
   const epoch = seen.epoch
-  const where = articleWhere(db, seen, filters)
-  if (where === null) return pageJson([], { limit: opts.limit, nextCursor: null, total: 0 })
+  const list = articleWhere(db, seen, filters)
+  if (list === null) return pageJson([], { limit: opts.limit, nextCursor: null, total: 0 })
+  const { where } = list
   const sort = SORTS[opts.sort]
   const { rows, nextCursor } = pageOf<SummaryRow>(
     { ...sort, name: opts.sort },
@@ -239,7 +263,7 @@ function listArticlesPage(db: Db, seen: Seen, filters: ArticleFilters, opts: Lis
         .limit(limit)
         .all(),
   )
-  const total = cachedCount(db, epoch, db.select({ n: count() }).from(articles).where(where))
+  const total = cachedCount(db, epoch, list.counting())
   const page = { limit: opts.limit, nextCursor, total, ...exactness(db, 'article', filters.q, seen.preview) }
 
   const extras = opts.include.filter((i) => i !== 'authors' && i !== 'tags')
