@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { z } from 'zod'
 import { EVENT_RESOURCES, EVENT_TYPES } from '../db/schema.js'
+import { EMBEDS } from './cache-keys.js'
 
 export type EventRow = { seq: number; type: string; resource: string; resource_id: string; version: number; at: string }
 
@@ -17,7 +18,8 @@ export const ChangeEvent = z
     version: z.int().min(1),
     at: z.string().meta({ description: 'When the change became public (an embargoed story: its publication instant).' }),
     surrogateKeys: z.array(z.string()).meta({
-      description: 'The Surrogate-Key values a CDN should purge: the resource id, and its collection when it appeared or went.',
+      description:
+        'The Surrogate-Key values a CDN should purge: the resource id, its collection when it appeared or went, and `embeds`, the key of pages too big to name every resource they show (a long list with its includes).',
     }),
   })
   .meta({ id: 'ChangeEvent' })
@@ -25,7 +27,7 @@ export type ChangeEvent = z.infer<typeof ChangeEvent>
 
 /** An event as the changes feed and webhooks carry it. */
 export function toEvent(r: EventRow): ChangeEvent {
-  const keys = r.type === 'updated' ? [r.resource_id] : [r.resource_id, COLLECTIONS[r.resource]!]
+  const keys = r.type === 'updated' ? [r.resource_id, EMBEDS] : [r.resource_id, COLLECTIONS[r.resource]!, EMBEDS]
   return {
     seq: r.seq,
     type: r.type as ChangeEvent['type'],

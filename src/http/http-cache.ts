@@ -5,6 +5,7 @@ import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
 import { addVary } from './reply.js'
 import { CODINGS, codedEtag, etagOf, ifNoneMatch, type Coding } from '../core/etag.js'
+import { EMBEDS } from '../core/cache-keys.js'
 
 export type HttpCacheOptions = {
   /** Cache-Control of public reads; authenticated ones are always `private, no-store`. */
@@ -16,9 +17,14 @@ type Validators = { etag: string; lastModified: string | null; keys: string }
 // Every id a representation holds names a resource a CDN should purge it for; ids look
 // like `art_` + 26 base32 characters, so they can be found without parsing the JSON.
 const ID = /\b(?:art|aut|src|quo|tag|cor)_[0-9a-z]{26}\b/g
+const ID_ONLY = /^(?:art|aut|src|quo|tag|cor)_[0-9a-z]{26}$/
 const UPDATED = /"updatedAt":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"/g
-// Fastly's limit on Surrogate-Key is 16 KB; ids are 30 bytes.
-const MAX_KEYS = 400
+// A page names every resource it shows, so a change to any of them purges it. A page that
+// shows too many for that (a 100-item list names ~400) would outgrow what clients take:
+// Node's fetch refuses 16 kB of headers in all, and Surrogate-Key goes out twice (as
+// Cache-Tag too). Such a page names its collection, its own items and EMBEDS, a key every
+// change event carries, so it stays correct and its keys stay under 4 kB.
+const MAX_KEY_BYTES = 3_500
 
 /** The collection a list or feed belongs to: purged when a resource of it appears or goes. */
 function collectionKeys(url: string): string[] {
@@ -27,6 +33,20 @@ function collectionKeys(url: string): string[] {
   if (path.startsWith('/v1/feeds') || path.endsWith('/articles') || /\/feed\.\w+$/.test(path)) return ['articles']
   const m = /^\/v1\/(articles|authors|sources|quotes|tags|corrections)$/.exec(path) ?? /\/(quotes|sources|authors)$/.exec(path)
   return m ? [m[1]!] : []
+}
+
+/** The ids of a page's own items (of a list's `data`, or the one resource), without what they embed. */
+function itemsOf(body: string): string[] {
+  try {
+    const { data } = JSON.parse(body) as { data?: unknown }
+    const items = Array.isArray(data) ? data : [data]
+    return items.flatMap((i) => {
+      const id = (i as { id?: unknown } | null)?.id
+      return typeof id === 'string' && ID_ONLY.test(id) ? [id] : []
+    })
+  } catch {
+    return []
+  }
 }
 
 // Representations come from the representation cache as the same string objects, so what
@@ -42,7 +62,11 @@ function validatorsOf(body: string, url: string, etag: string | undefined): Vali
     const ids = new Set(body.match(ID) ?? [])
     let lastModified: string | null = null
     for (const m of body.matchAll(UPDATED)) if (lastModified === null || m[1]! > lastModified) lastModified = m[1]!
-    v = { etag: etag ?? etagOf(body), lastModified, keys: [...ids].slice(0, MAX_KEYS).join(' ') }
+    const named = [...ids].join(' ')
+    const items = named.length <= MAX_KEY_BYTES ? '' : [EMBEDS, ...itemsOf(body)].join(' ')
+    // Past even that (a page of 1,000 changes), `embeds` alone: every change purges it.
+    const keys = named.length <= MAX_KEY_BYTES ? named : items.length <= MAX_KEY_BYTES ? items : EMBEDS
+    v = { etag: etag ?? etagOf(body), lastModified, keys }
     derived.set(body, v)
   }
   const collections = collectionKeys(url)

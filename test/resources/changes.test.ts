@@ -161,7 +161,7 @@ t.test('the changes feed: tokens, limits, long polling', async (t) => {
   t.equal(first.data.length, 10)
   t.equal(first.hasMore, true)
   t.same(first.data.map((e: Json) => e.seq), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
-  t.match(first.data[0], { type: 'created', resource: 'article', version: 1, surrogateKeys: [first.data[0].id, 'articles'] })
+  t.match(first.data[0], { type: 'created', resource: 'article', version: 1, surrogateKeys: [first.data[0].id, 'articles', 'embeds'] })
   const rest = (await app.inject(`/v1/changes?since=${first.nextToken}&limit=1000`)).json() as Json
   t.equal(rest.data.length, 45, 'the seeded story: 1 article, 5 authors, 13 sources, 14 tags, 22 quotes')
   t.equal(rest.hasMore, false)

@@ -281,7 +281,7 @@ t.test('a delivery reaches a real endpoint, signed as Standard Webhooks says', a
       id: queued.resourceId,
       version: 1,
       at: '2026-02-28T09:30:00.000Z',
-      surrogateKeys: [queued.resourceId, 'articles'],
+      surrogateKeys: [queued.resourceId, 'articles', 'embeds'],
     },
   })
   t.match(outcome, { deliveryId: queued.id, attempt: 1, status: 'delivered', httpStatus: 204, error: null })
