@@ -146,6 +146,9 @@ async function runImport(db: Db, source: Input, strict: boolean): Promise<Run> {
     // 128 MiB of page cache instead of 2: the quote and full-text indexes take writes all
     // over the file, and a bulk import re-reads the same pages again and again (5–10% faster).
     db.$client.pragma('cache_size = -131072')
+    // Savepoints (one a document) and statements journal the pages they change; in memory
+    // rather than in a temporary file, since those pages are rewritten by every story.
+    db.$client.pragma('temp_store = MEMORY')
     await writeLines(db, source, strict, run, { reject, progress: bar.update })
   } catch (err) {
     run.failure = err instanceof Error ? err.message : String(err)

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { reconcile } from '../../core/reconcile.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
+import { deferIndexing } from './bulk-indexing.js'
 import { ArticleDocument, DocumentError, documentRows, type ExistingIds } from './document.js'
 
 /** Why one document of a batch was not written; `index` is its place in the batch. */
@@ -389,6 +390,8 @@ export function createImporter(db: Db) {
   const batch = sqlite.transaction((docs: readonly ArticleDocument[], now: string): BatchResult => {
     // What was remembered before this transaction took the lock may be stale by now.
     known.forget()
+    // A story or two is indexed as it is written; a batch at its end, in bulk.
+    const indexDeferred = docs.length > 1 ? deferIndexing(sqlite) : undefined
     const result: BatchResult = { inserted: 0, updated: 0, unchanged: 0, rejected: [] }
     docs.forEach((doc, index) => {
       try {
@@ -400,6 +403,7 @@ export function createImporter(db: Db) {
         result.rejected.push({ index, reason })
       }
     })
+    indexDeferred?.()
     reconcile(db, now)
     return result
   })
