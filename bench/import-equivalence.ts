@@ -2,6 +2,7 @@
 // documents go into two new databases, one batch of all of them and one document a batch
 // (the row-by-row triggers), with the same clock; then search_rows, both full-text tables'
 // rows, their FTS5 integrity and a few ranked searches must be equal, and so must the events.
+// A last batch edits a story and adds one, so that a number search_rows gives back is reused.
 // Usage: node --import tsx bench/import-equivalence.ts FILE.ndjson [BATCH]   (BATCH 1000)
 import { readFileSync } from 'node:fs'
 import { openDb, type Db } from '../src/db/client.js'
@@ -14,14 +15,23 @@ if (!file) throw new Error('usage: bench/import-equivalence.ts FILE.ndjson [BATC
 const docs = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => ArticleDocument.parse(JSON.parse(l)))
 const NOW = '2026-12-03T09:00:00.000Z'
 
+// Then, in one batch: the last story but one loses its last quote, the row numbered last, and
+// the last story arrives: its first row takes the number that quote gave back.
+const [second, last] = docs.splice(-2) as [ArticleDocument, ArticleDocument]
+docs.push(second)
+const edits = [{ ...second, quotes: second.quotes.slice(0, -1) }, last]
+
 function load(batch: number): Db {
   const db = openDb(':memory:')
   migrateDb(db)
   const importer = createImporter(db)
-  for (let i = 0; i < docs.length; i += batch) {
-    const result = importer.importBatch(docs.slice(i, i + batch), NOW)
+  const write = (some: ArticleDocument[]) => {
+    const result = importer.importBatch(some, NOW)
     if (result.rejected.length > 0) throw new Error(JSON.stringify(result.rejected[0]))
   }
+  for (let i = 0; i < docs.length; i += batch) write(docs.slice(i, i + batch))
+  if (batch > 1) write(edits)
+  else for (const doc of edits) write([doc])
   return db
 }
 

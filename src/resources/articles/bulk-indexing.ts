@@ -31,11 +31,14 @@ function deferrableTriggers(sqlite: Database.Database): Deferrable[] | undefined
     triggers.push({
       name,
       sql,
-      numbering: `CREATE TEMP TRIGGER ${name}_numbering AFTER INSERT ON main.${table} BEGIN\n  ${numbering}\nEND`,
+      numbering:
+        `CREATE TEMP TRIGGER ${name}_numbering AFTER INSERT ON main.${table} BEGIN\n  ${numbering}\n` +
+        `  INSERT OR IGNORE INTO temp.search_numbered (id) VALUES (last_insert_rowid());\nEND`,
       // `new` names the row as in the trigger, so its expressions are used verbatim.
       indexing:
         `INSERT INTO search_index (rowid, kind, title, body) SELECT r.id, ${values} ` +
-        `FROM search_rows r JOIN ${table} new ON new.id = r.ref WHERE r.kind = '${kind}' AND r.id > ? ORDER BY r.id`,
+        `FROM temp.search_numbered p JOIN search_rows r ON r.id = p.id JOIN ${table} new ON new.id = r.ref ` +
+        `WHERE r.kind = '${kind}' ORDER BY r.id`,
     })
   }
   return triggers
@@ -49,18 +52,21 @@ function deferrableTriggers(sqlite: Database.Database): Deferrable[] | undefined
 export function deferIndexing(sqlite: Database.Database): (() => void) | undefined {
   const triggers = deferrableTriggers(sqlite)
   if (!triggers) return undefined
-  const after = sqlite.prepare('select coalesce(max(id), 0) from search_rows').pluck().get() as number
+  // The rows numbered in this batch, by id: search_rows ids are not AUTOINCREMENT, so a row
+  // deleted in the batch can give its id to a new one, and "above the old maximum" would miss it.
+  sqlite.exec('CREATE TEMP TABLE search_numbered (id INTEGER PRIMARY KEY)')
   for (const t of triggers) {
     sqlite.exec(`DROP TRIGGER main.${t.name}`)
     sqlite.exec(t.numbering)
   }
   return () => {
     for (const t of triggers) {
-      // Rows written and deleted again within the batch left search_rows with them: only
+      // A row written and deleted again within the batch left search_rows with it: only
       // what stands now is indexed, and an update since insertion is read as it stands.
-      sqlite.prepare(t.indexing).run(after)
+      sqlite.prepare(t.indexing).run()
       sqlite.exec(`DROP TRIGGER temp.${t.name}_numbering`)
       sqlite.exec(t.sql)
     }
+    sqlite.exec('DROP TABLE temp.search_numbered')
   }
 }
