@@ -191,6 +191,9 @@ const LINKS = {
 
 const linked = (db: Db, l: Link) => exists(db.select({ one: sql`1` }).from(l.table).where(and(eq(l.articleId, articles.id), eq(l.key, l.id))))
 
+/** The story is credited to an author, carries a tag or quotes a source: for every list that filters by one. */
+export const linkedTo = (db: Db, kind: keyof typeof LINKS, id: string) => linked(db, { ...LINKS[kind], id })
+
 /** What a filtered list asks of a story, apart from the audience rule and its links. */
 function ownConditions(db: Db, seen: Seen, f: ArticleFilters): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = []

@@ -1,8 +1,8 @@
-import { and, desc, eq, exists, sql, type SQL } from 'drizzle-orm'
+import { and, desc, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
-import { articleAuthors, articles, articleTags } from '../../db/schema.js'
+import { articles } from '../../db/schema.js'
 import { visibleArticles, type Seen } from '../../core/visibility.js'
+import { linkedTo } from '../articles/queries.js'
 import { creditsOf } from '../authors/queries.js'
 import type { Credit } from '../authors/schemas.js'
 import { tagsOf } from '../tags/queries.js'
@@ -38,15 +38,6 @@ export type FeedStory = {
   tags: Tag[]
 }
 
-/** The story is linked to `id` through a join table (credited to an author, carrying a tag). */
-const carries = (db: Db, table: typeof articleAuthors | typeof articleTags, column: SQLiteColumn, id: string) =>
-  exists(
-    db
-      .select({ one: sql`1` })
-      .from(table)
-      .where(and(eq(table.articleId, articles.id), eq(column, id))),
-  )
-
 /**
  * The newest stories this audience sees, with their credits and tags in two grouped
  * queries. Newest first by publication time; a story whose publication time is unknown
@@ -54,8 +45,8 @@ const carries = (db: Db, table: typeof articleAuthors | typeof articleTags, colu
  */
 export function feedStories(db: Db, seen: Seen, scope: FeedScope): FeedStory[] {
   const conditions: SQL[] = [visibleArticles(seen)]
-  if (scope.authorId) conditions.push(carries(db, articleAuthors, articleAuthors.authorId, scope.authorId))
-  if (scope.tagId) conditions.push(carries(db, articleTags, articleTags.tagId, scope.tagId))
+  if (scope.authorId) conditions.push(linkedTo(db, 'author', scope.authorId))
+  if (scope.tagId) conditions.push(linkedTo(db, 'tag', scope.tagId))
   const rows = db
     .select(storyColumns)
     .from(articles)
