@@ -36,18 +36,21 @@ export const nextLift = (db: Db, instant: string) => (nextLiftStatement(db).get(
  * What the public sees changes when the data does or when an embargo lifts. Between two
  * lifts it is the same at every instant, so `asOf` is the start of that interval: lists and
  * counts made at any moment inside it share cache entries, and the first request after a
- * lift sees a new epoch, with no job running.
+ * lift sees a new generation, with no job running. The epoch is `data|generation`.
  */
 export function resolveView(db: Db, view: View): Seen {
   let data = dbEpoch(db)
   if (view.preview) return { preview: true, asOf: view.now, epoch: data, prefix: 'preview|' }
   const s = states(db)
-  if (s.data !== data || view.now < s.from || (s.until !== null && view.now >= s.until)) {
+  const lifted = view.now < s.from || (s.until !== null && view.now >= s.until)
+  if (s.data !== data || lifted) {
     if (catchUp(db, view.now)) data = dbEpoch(db)
     s.data = data
     s.from = view.now
     s.until = nextLift(db, view.now)
-    s.generation++
+    // Only a lift (or a clock set back) changes what the public sees without a write; a
+    // write names what it changed in its events, and the cache drops no more than that.
+    if (lifted) s.generation++
   }
   return { preview: false, asOf: s.from, epoch: `${data}|${s.generation}`, prefix: '' }
 }

@@ -6,6 +6,7 @@ import { LRUCache } from 'lru-cache'
 import { addVary } from './reply.js'
 import { CODINGS, codedEtag, etagOf, ifNoneMatch, type Coding } from '../core/etag.js'
 import { EMBEDS } from '../core/cache-keys.js'
+import { RESOURCE_ID } from '../db/cache.js'
 
 export type HttpCacheOptions = {
   /** Cache-Control of public reads; authenticated ones are always `private, no-store`. */
@@ -14,9 +15,7 @@ export type HttpCacheOptions = {
 
 type Validators = { etag: string; lastModified: string | null; keys: string }
 
-// Every id a representation holds names a resource a CDN should purge it for; ids look
-// like `art_` + 26 base32 characters, so they can be found without parsing the JSON.
-const ID = /\b(?:art|aut|src|quo|tag|cor)_[0-9a-z]{26}\b/g
+// Every id a representation holds (RESOURCE_ID) names a resource a CDN should purge it for.
 const ID_ONLY = /^(?:art|aut|src|quo|tag|cor)_[0-9a-z]{26}$/
 const UPDATED = /"updatedAt":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"/g
 // A page names every resource it shows, so a change to any of them purges it. A page that
@@ -59,7 +58,7 @@ const derived = new LRUCache<string, Validators>({
 function validatorsOf(body: string, url: string, etag: string | undefined): Validators {
   let v = derived.get(body)
   if (v === undefined) {
-    const ids = new Set(body.match(ID) ?? [])
+    const ids = new Set(body.match(RESOURCE_ID) ?? [])
     let lastModified: string | null = null
     for (const m of body.matchAll(UPDATED)) if (lastModified === null || m[1]! > lastModified) lastModified = m[1]!
     const named = [...ids].join(' ')

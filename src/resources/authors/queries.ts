@@ -95,7 +95,8 @@ export function creditsOf(db: Db, articleIds: string[]): Map<string, Credit[]> {
 }
 
 export function listCreditsJson(db: Db, articleId: string, opts: { limit: number; cursor?: string | undefined; fields: string[] }) {
-  const epoch = dbEpoch(db)
+  // Credits know no audience: the count lives for this epoch alone.
+  const at = { epoch: dbEpoch(db), preview: true }
   const where = eq(articleAuthors.articleId, articleId)
   const { rows, nextCursor } = pageOf<Credit>(
     { name: 'position', keyset: byPosition, key: (c) => [c.position, c.id, c.role] },
@@ -110,7 +111,7 @@ export function listCreditsJson(db: Db, articleId: string, opts: { limit: number
         .limit(limit)
         .all(),
   )
-  const total = cachedCount(db, epoch, db.select({ n: count() }).from(articleAuthors).where(where))
+  const total = cachedCount(db, at, db.select({ n: count() }).from(articleAuthors).where(where))
   return pageJson(pickFields(rows, opts.fields).map((c) => JSON.stringify(c)), { limit: opts.limit, nextCursor, total })
 }
 

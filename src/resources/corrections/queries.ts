@@ -37,7 +37,7 @@ const newestFirst: Keyset = { columns: [corrections.createdAt, corrections.id], 
 /** Every correction of the stories this audience sees, newest first. */
 export function listCorrectionsJson(db: Db, view: View, page: { limit: number; cursor?: string | undefined }): string {
   const seen = resolveView(db, view)
-  return cached(db, seen.epoch, `${seen.prefix}corrections:${JSON.stringify(page)}`, () => {
+  return cached(db, seen, `${seen.prefix}corrections:${JSON.stringify(page)}`, () => {
     const where = visibleThroughJoin(seen)
     const { rows, nextCursor } = pageOf<Correction>(
       { name: 'newest', keyset: newestFirst, key: (c) => [c.createdAt, c.id] },

@@ -53,7 +53,7 @@ function sendFeed(db: Db, prefix: string, req: FastifyRequest, reply: FastifyRep
   const origin = requestOrigin(req, 'feeds need it for absolute URLs')
   const self = `${origin}${pathOf(req)}`
   const seen = resolveView(db, publicView(new Date(req.view.now)))
-  const body = cached(db, seen.epoch, `feed:${format}:${scope.key}:${self}`, () => {
+  const body = cached(db, seen, `feed:${format}:${scope.key}:${self}`, () => {
     const alternate = `${origin}${prefix}${scope.listPath}`
     const model = feedModel(feedStories(db, seen, scope.filter), { ...scope.about, id: alternate, alternate, self }, origin)
     return writers[format](model)

@@ -104,7 +104,6 @@ export type QuoteListOptions = { limit: number; cursor?: string | undefined; sor
 
 /** A page of quotes as JSON; each quote comes from the representation cache. */
 function listQuotesPage(db: Db, seen: Seen, f: QuoteFilters, opts: QuoteListOptions): string {
-  const epoch = seen.epoch
   const where = and(
     visibleThroughJoin(seen),
     f.articleId ? eq(quotes.articleId, f.articleId) : undefined,
@@ -134,7 +133,7 @@ function listQuotesPage(db: Db, seen: Seen, f: QuoteFilters, opts: QuoteListOpti
   )
   const total = cachedCount(
     db,
-    epoch,
+    seen,
     db.select({ n: count() }).from(quotes).innerJoin(articles, eq(articles.id, quotes.articleId)).where(where),
   )
   const page = { limit: opts.limit, nextCursor, total, ...exactness(db, 'quote', f.q, seen.preview) }
@@ -143,7 +142,7 @@ function listQuotesPage(db: Db, seen: Seen, f: QuoteFilters, opts: QuoteListOpti
   if (!opts.include.includes('article') && opts.fields.length === 0) {
     const items = cachedMany(
       db,
-      epoch,
+      seen,
       rows.map((r) => `quote:${r.id}`),
       (missing) => new Map(built(missing.map((k) => k.slice('quote:'.length))).map((q) => [`quote:${q.id}`, JSON.stringify(q)])),
     )
@@ -171,5 +170,5 @@ function listQuotesPage(db: Db, seen: Seen, f: QuoteFilters, opts: QuoteListOpti
  */
 export function listQuotesJson(db: Db, view: View, f: QuoteFilters, opts: QuoteListOptions): string {
   const seen = resolveView(db, view)
-  return cached(db, seen.epoch, `${seen.prefix}quotes:${JSON.stringify([f, opts])}`, () => listQuotesPage(db, seen, f, opts))
+  return cached(db, seen, `${seen.prefix}quotes:${JSON.stringify([f, opts])}`, () => listQuotesPage(db, seen, f, opts))
 }

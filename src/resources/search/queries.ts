@@ -46,7 +46,7 @@ export const SEARCH_CANDIDATES = 1000
 /** A page of hits as served, from the cache when nothing was written since it was made. */
 export function searchJson(db: Db, view: View, q: SearchArgs): string {
   const seen = resolveView(db, view)
-  return cached(db, seen.epoch, `${seen.prefix}search:${JSON.stringify(q)}`, () => searchPage(db, seen, q))
+  return cached(db, seen, `${seen.prefix}search:${JSON.stringify(q)}`, () => searchPage(db, seen, q))
 }
 
 type Candidate = { rid: number; rank: number }

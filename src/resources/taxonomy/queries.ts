@@ -75,7 +75,7 @@ export function listPage<R extends TaxonomyRow>(
   const { rows, nextCursor } = pageOf<R>(sort, opts, (after, limit) =>
     db.select().from(table).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all() as R[],
   )
-  const total = cachedCount(db, seen.epoch, db.select({ n: count() }).from(table).where(where))
+  const total = cachedCount(db, seen, db.select({ n: count() }).from(table).where(where))
   const items = pickFields(rows as Record<string, unknown>[], opts.fields).map((r) => JSON.stringify(r))
   return pageJson(items, { limit: opts.limit, nextCursor, total, ...page.info })
 }
@@ -86,5 +86,5 @@ export function listPage<R extends TaxonomyRow>(
  */
 export function cachedList(db: Db, view: View, many: string, key: unknown, page: (seen: Seen) => string): string {
   const seen = resolveView(db, view)
-  return cached(db, seen.epoch, `${seen.prefix}${many}:${JSON.stringify(key)}`, () => page(seen))
+  return cached(db, seen, `${seen.prefix}${many}:${JSON.stringify(key)}`, () => page(seen))
 }

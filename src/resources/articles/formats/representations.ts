@@ -24,8 +24,8 @@ export function articleFormatted(db: Db, view: View, idOrSlug: string, format: '
   const seen = resolveView(db, view)
   // A write key's view is the time of the request: its ninjs says `embargoedUntil` until
   // the embargo lifts, so the entry also goes stale when the next embargo does.
-  const epoch = seen.preview && format === 'ninjs' ? `${seen.epoch}|${String(nextLift(db, seen.asOf))}` : seen.epoch
-  return cachedRepresentation(db, epoch, `${seen.prefix}article.${format}:${JSON.stringify([origin, idOrSlug])}`, () =>
+  const at = seen.preview && format === 'ninjs' ? { ...seen, epoch: `${seen.epoch}|${String(nextLift(db, seen.asOf))}` } : seen
+  return cachedRepresentation(db, at, `${seen.prefix}article.${format}:${JSON.stringify([origin, idOrSlug])}`, () =>
     lookupArticle(db, seen, idOrSlug, (article) => {
       const links = linksFor(origin)
       return scriptSafeJson(format === 'ninjs' ? toNinjs(article, links, seen.asOf) : toJsonLd(article, links))
