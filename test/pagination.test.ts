@@ -43,6 +43,9 @@ t.test('every list walks page by page without gaps or repeats', async (t) => {
     '/v1/articles/islamic-militant-threat-grows-in-pakistani-heartland/sources',
     '/v1/articles/islamic-militant-threat-grows-in-pakistani-heartland/authors',
     '/v1/authors/fixture-reporter/articles',
+    // Lists that start from a link's rows, in each direction and by another sort.
+    '/v1/articles?author=fixture-reporter&sort=publishedAt',
+    '/v1/articles?author=fixture-reporter&sort=-updatedAt',
     '/v1/sources/pakistani-taliban/quotes',
   ]) {
     const sep = path.includes('?') ? '&' : '?'
@@ -109,4 +112,17 @@ t.test('cursors the server did not issue are 400 problems naming cursor', async 
   }
   t.equal((await app.inject(`/v1/articles?cursor=${real}`)).statusCode, 400, "a quotes cursor is not an articles cursor")
   t.equal((await app.inject(`/v1/quotes?cursor=${real}`)).statusCode, 200)
+})
+
+t.test("a list filtered by a link keeps the whole list's order", async (t) => {
+  const app = await build(t, dbWithStories(t))
+  for (const sort of ['-publishedAt', 'publishedAt', '-updatedAt', 'createdAt']) {
+    const everything = (await app.inject(`/v1/articles?sort=${sort}&limit=100`)).json().data as Json[]
+    const credited = everything.filter((a) => a.authors.some((c: Json) => c.slug === 'fixture-reporter')).map((a) => a.id)
+    t.equal(credited.length, 25, `${sort}: the fixture's 25 stories`)
+    for (const limit of [4, 100]) {
+      const { seen } = await walk(app, `/v1/articles?author=fixture-reporter&sort=${sort}`, limit)
+      t.same(seen.map((a) => a.id), credited, `${sort} by ${limit}: same order as the whole list`)
+    }
+  }
 })

@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, exists, getTableColumns, gte, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, countDistinct, eq, exists, getTableColumns, gt, gte, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
 import { cached, cachedCount, cachedMany, cachedRepresentation, type Representation } from '../../db/cache.js'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.js'
@@ -164,7 +164,7 @@ export function lookupArticle<T>(db: Db, seen: Seen, idOrSlug: string, make: (ar
  */
 export function articleJson(db: Db, view: View, idOrSlug: string): Representation {
   const seen = resolveView(db, view)
-  return cachedRepresentation(db, seen.epoch, `${seen.prefix}article:${idOrSlug}`, () =>
+  return cachedRepresentation(db, seen, `${seen.prefix}article:${idOrSlug}`, () =>
     lookupArticle(db, seen, idOrSlug, (article) => JSON.stringify({ data: article })),
   )
 }
@@ -197,8 +197,10 @@ export const linkedTo = (db: Db, kind: keyof typeof LINKS, id: string) => linked
 /** What a filtered list asks of a story, apart from the audience rule and its links. */
 function ownConditions(db: Db, seen: Seen, f: ArticleFilters): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = []
-  if (f.publishedAfter) conditions.push(gte(articles.publishedAt, f.publishedAfter))
-  if (f.publishedBefore) conditions.push(lt(articles.publishedAt, f.publishedBefore))
+  // On the indexed published_sort (published_at, or '' when none): a range of the index,
+  // not a test of every public story's row.
+  if (f.publishedAfter) conditions.push(gte(articles.publishedSort, f.publishedAfter))
+  if (f.publishedBefore) conditions.push(lt(articles.publishedSort, f.publishedBefore), gt(articles.publishedSort, ''))
   if (f.updatedSince) conditions.push(gte(articles.updatedAt, f.updatedSince))
   if (f.anonymousSources !== undefined) {
     const anonymousQuote = db
@@ -212,7 +214,11 @@ function ownConditions(db: Db, seen: Seen, f: ArticleFilters): (SQL | undefined)
   return conditions
 }
 
-type ListWhere = { where: SQL | undefined; counting: () => CountQuery }
+/**
+ * A filtered list's WHERE, the query counting it, and, when it filters by links, the first
+ * link with the rest of the conditions: a page can then start from that link's rows.
+ */
+type ListWhere = { where: SQL | undefined; counting: () => CountQuery; driver?: { link: Link; where: SQL | undefined } }
 type CountQuery = Parameters<typeof cachedCount>[2]
 
 /**
@@ -242,31 +248,61 @@ function articleWhere(db: Db, seen: Seen, f: ArticleFilters): ListWhere | null {
           .from(first.table)
           .innerJoin(articles, eq(articles.id, first.articleId))
           .where(and(eq(first.key, first.id), visibleThroughJoin(seen), ...rest.map((l) => linked(db, l)), ...own))
-  return { where, counting }
+  const driver = first && { link: first, where: and(visibleArticles(seen), ...rest.map((l) => linked(db, l)), ...own) }
+  return { where, counting, driver }
+}
+
+// A link with up to this many rows (a tag's stories, an author's credits) is where a page
+// starts: its rows are read and sorted, a few ms. Past it the link is common enough that
+// walking the stories newest first finds a page of them sooner.
+const DRIVING_LINK_ROWS = 20_000
+
+const linkRows = preparedFor((db) => ({
+  author: db.$client.prepare(`select count(*) from (select 1 from article_authors where author_id = ? limit ${DRIVING_LINK_ROWS + 1})`).pluck(),
+  tag: db.$client.prepare(`select count(*) from (select 1 from article_tags where tag_id = ? limit ${DRIVING_LINK_ROWS + 1})`).pluck(),
+  source: db.$client.prepare(`select count(*) from (select 1 from quotes where source_id = ? limit ${DRIVING_LINK_ROWS + 1})`).pluck(),
+}))
+
+const kindOf = (l: Link) => (l.table === articleAuthors ? 'author' : l.table === articleTags ? 'tag' : 'source')
+
+/**
+ * One page of summary rows. A list filtered by a link that few stories carry starts from
+ * the link's rows and reads who may see each story from an index (never the story's row,
+ * whose visibility columns lie past its body); only the page's rows are then read. Without
+ * that, a rare tag's page walked every public story testing each for the tag.
+ */
+function pageRows(db: Db, list: ListWhere, sort: (typeof SORTS)[ArticleSort], after: SQL | undefined, limit: number): SummaryRow[] {
+  const driver = list.driver
+  if (driver === undefined || (linkRows(db)[kindOf(driver.link)].get(driver.link.id) as number) > DRIVING_LINK_ROWS) {
+    return db.select(summaryColumns).from(articles).where(and(list.where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all()
+  }
+  const { link } = driver
+  const keys = db
+    .selectDistinct({ id: articles.id, key: sort.keyset.columns[0]! })
+    .from(link.table)
+    .innerJoin(articles, eq(articles.id, link.articleId))
+    .where(and(eq(link.key, link.id), driver.where, after))
+    .orderBy(...orderBy(sort.keyset))
+    .limit(limit)
+    .all()
+  if (keys.length === 0) return []
+  const byId = new Map(db.select(summaryColumns).from(articles).where(inArray(articles.id, keys.map((k) => k.id))).all().map((r) => [r.id, r]))
+  return keys.map((k) => byId.get(k.id)!)
 }
 
 export type ListOptions = { limit: number; cursor?: string | undefined; sort: ArticleSort; include: string[]; fields: string[] }
 
 /** A page of article summaries as JSON; summaries come from the representation cache. */
 function listArticlesPage(db: Db, seen: Seen, filters: ArticleFilters, opts: ListOptions): string {
-  const epoch = seen.epoch
   const list = articleWhere(db, seen, filters)
   if (list === null) return pageJson([], { limit: opts.limit, nextCursor: null, total: 0 })
-  const { where } = list
   const sort = SORTS[opts.sort]
   const { rows, nextCursor } = pageOf<SummaryRow>(
     { ...sort, name: opts.sort },
     opts,
-    (after, limit) =>
-      db
-        .select(summaryColumns)
-        .from(articles)
-        .where(and(where, after))
-        .orderBy(...orderBy(sort.keyset))
-        .limit(limit)
-        .all(),
+    (after, limit) => pageRows(db, list, sort, after, limit),
   )
-  const total = cachedCount(db, epoch, list.counting())
+  const total = cachedCount(db, seen, list.counting())
   const page = { limit: opts.limit, nextCursor, total, ...exactness(db, 'article', filters.q, seen.preview) }
 
   const extras = opts.include.filter((i) => i !== 'authors' && i !== 'tags')
@@ -274,7 +310,7 @@ function listArticlesPage(db: Db, seen: Seen, filters: ArticleFilters, opts: Lis
     const byId = new Map(rows.map((r) => [r.id, r]))
     const items = cachedMany(
       db,
-      epoch,
+      seen,
       rows.map((r) => `summary:${r.id}`),
       (missing) => {
         const built = summarize(
@@ -312,5 +348,5 @@ function listArticlesPage(db: Db, seen: Seen, filters: ArticleFilters, opts: Lis
  */
 export function listArticlesJson(db: Db, view: View, filters: ArticleFilters, opts: ListOptions): string {
   const seen = resolveView(db, view)
-  return cached(db, seen.epoch, `${seen.prefix}articles:${JSON.stringify([filters, opts])}`, () => listArticlesPage(db, seen, filters, opts))
+  return cached(db, seen, `${seen.prefix}articles:${JSON.stringify([filters, opts])}`, () => listArticlesPage(db, seen, filters, opts))
 }
