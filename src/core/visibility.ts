@@ -62,6 +62,16 @@ export function visibleArticles(seen: Seen): SQL {
 }
 
 /**
+ * The same rule for a list sorted by another column (updatedAt, createdAt): the unary `+`
+ * keeps SQLite from ranging over published_sort and sorting what it finds, so that
+ * column's own index yields the page in order, each story tested as it comes.
+ */
+export function visibleInOtherOrder(seen: Seen): SQL {
+  if (seen.preview) return inArray(articles.status, ['draft', 'published'])
+  return and(eq(articles.status, 'published'), sql`+${articles.publishedSort} <= ${seen.asOf}`)!
+}
+
+/**
  * The same rule for queries that reach a story from one of its rows (a quote, a tag, a
  * correction). The unary `+` keeps SQLite from driving the query through the index on
  * (status, published_sort), which would visit every public story to find the few joined

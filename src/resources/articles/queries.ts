@@ -14,7 +14,7 @@ import { resolveSourceId } from '../sources/queries.js'
 import { resolveTagId, tagsOf } from '../tags/queries.js'
 import { webUrl } from '../../core/html.js'
 import type { Article, ArticleSummary, Sourcing } from './schemas.js'
-import { canSee, resolveView, visibleArticles, visibleThroughJoin, type Seen, type View } from '../../core/visibility.js'
+import { canSee, resolveView, visibleArticles, visibleInOtherOrder, visibleThroughJoin, type Seen, type View } from '../../core/visibility.js'
 
 type ArticleRow = typeof articles.$inferSelect
 
@@ -227,7 +227,7 @@ type CountQuery = Parameters<typeof cachedCount>[2]
  * A page walks the stories newest first and tests each for its links; the count starts
  * from the first link's rows instead (a tag's 1,000 stories, not the archive's 100,000).
  */
-function articleWhere(db: Db, seen: Seen, f: ArticleFilters): ListWhere | null {
+function articleWhere(db: Db, seen: Seen, f: ArticleFilters, sort: ArticleSort): ListWhere | null {
   const links: Link[] = []
   for (const [kind, keys] of [['author', f.author], ['tag', f.tag], ['source', f.source]] as const) {
     for (const key of keys ?? []) {
@@ -238,17 +238,19 @@ function articleWhere(db: Db, seen: Seen, f: ArticleFilters): ListWhere | null {
     }
   }
   const own = ownConditions(db, seen, f)
-  const where = and(visibleArticles(seen), ...links.map((l) => linked(db, l)), ...own)
+  const visible = sort.endsWith('publishedAt') ? visibleArticles(seen) : visibleInOtherOrder(seen)
+  const where = and(visible, ...links.map((l) => linked(db, l)), ...own)
   const [first, ...rest] = links
   const counting = (): CountQuery =>
     first === undefined
-      ? db.select({ n: count() }).from(articles).where(where)
+      ? db.select({ n: count() }).from(articles).where(and(visibleArticles(seen), ...own))
       : db
           .select({ n: countDistinct(first.articleId) })
           .from(first.table)
           .innerJoin(articles, eq(articles.id, first.articleId))
           .where(and(eq(first.key, first.id), visibleThroughJoin(seen), ...rest.map((l) => linked(db, l)), ...own))
-  const driver = first && { link: first, where: and(visibleArticles(seen), ...rest.map((l) => linked(db, l)), ...own) }
+  // From the link's rows, each story is found by its id (see visibleThroughJoin).
+  const driver = first && { link: first, where: and(visibleThroughJoin(seen), ...rest.map((l) => linked(db, l)), ...own) }
   return { where, counting, driver }
 }
 
@@ -294,7 +296,7 @@ export type ListOptions = { limit: number; cursor?: string | undefined; sort: Ar
 
 /** A page of article summaries as JSON; summaries come from the representation cache. */
 function listArticlesPage(db: Db, seen: Seen, filters: ArticleFilters, opts: ListOptions): string {
-  const list = articleWhere(db, seen, filters)
+  const list = articleWhere(db, seen, filters, opts.sort)
   if (list === null) return pageJson([], { limit: opts.limit, nextCursor: null, total: 0 })
   const sort = SORTS[opts.sort]
   const { rows, nextCursor } = pageOf<SummaryRow>(
