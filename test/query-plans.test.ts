@@ -52,7 +52,8 @@ t.test('no read reaches stories from another table through the story index', asy
   t.ok(selects.length > 10, `${selects.length} statements checked`)
   for (const sql of selects) {
     const plan = (sqlite.prepare(`explain query plan ${sql}`).all() as { detail: string }[]).map((r) => r.detail)
-    const first = plan[0] ?? ''
+    // A capped count wraps its query in a subquery: judge the query itself.
+    const first = plan.find((d) => !/^CO-ROUTINE|^SCAN \(subquery/.test(d)) ?? ''
     const drivenByStories = /\barticles\b/.test(first) || /^SEARCH articles|^SCAN articles/.test(first)
     const viaStoryIndex = plan.some((d) => d.includes('articles_status_published_idx'))
     if (viaStoryIndex && !drivenByStories) t.fail(`reaches stories through their index:\n${sql}\n${plan.join('\n')}`)

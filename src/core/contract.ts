@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ProblemDocument } from './problem.js'
+import { COUNTED_UP_TO } from '../db/cache.js'
 
 /** Shapes every route's contract shares: ids, envelopes, pages, problems, headers. */
 
@@ -49,10 +50,12 @@ export const PageInfo = z
       .string()
       .nullable()
       .meta({ description: 'Pass as `cursor` for the next page; null on the last page.', examples: [null] }),
-    total: z.int().meta({ description: 'How many items the whole list holds.', examples: [1] }),
+    total: z.int().meta({
+      description: `How many items the whole list holds, counted up to ${COUNTED_UP_TO.toLocaleString('en')}: a longer list says ${COUNTED_UP_TO.toLocaleString('en')} and \`totalIsExact: false\`.`,
+      examples: [1],
+    }),
     totalIsExact: z.boolean().optional().meta({
-      description:
-        'With a full-text `q` only: false when more items matched than a search considers (the 1,000 most recently indexed); `total` then counts within those.',
+      description: `Present with a full-text \`q\`, or when the list holds more than ${COUNTED_UP_TO.toLocaleString('en')} items. False when \`total\` counts no further than ${COUNTED_UP_TO.toLocaleString('en')}, or when more items matched \`q\` than a search considers (the 1,000 most recently indexed; \`total\` then counts within those).`,
     }),
   })
   .meta({ id: 'PageInfo' })

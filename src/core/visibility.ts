@@ -55,20 +55,25 @@ export function resolveView(db: Db, view: View): Seen {
   return { preview: false, asOf: s.from, epoch: `${data}|${s.generation}`, prefix: '' }
 }
 
-/** The articles this audience may see, for list queries. */
+/**
+ * The articles this audience may see, for list queries. A preview's rule is a test of each
+ * story (unary `+`), not a range: two statuses are two ranges of the status index, which
+ * SQLite sorts rather than walks in order, so the (sort column, id, status) indexes walk
+ * the list in order instead and read the status from the index.
+ */
 export function visibleArticles(seen: Seen): SQL {
-  if (seen.preview) return inArray(articles.status, ['draft', 'published'])
+  if (seen.preview) return sql`+${articles.status} in ('draft', 'published')`
   return and(eq(articles.status, 'published'), lte(articles.publishedSort, seen.asOf))!
 }
 
 /**
  * The same rule for a list sorted by another column (updatedAt, createdAt): the unary `+`
- * keeps SQLite from ranging over published_sort and sorting what it finds, so that
- * column's own index yields the page in order, each story tested as it comes.
+ * keeps SQLite from ranging over (status, published_sort) and sorting what it finds, so
+ * that column's own index yields the page in order, each story tested as it comes.
  */
 export function visibleInOtherOrder(seen: Seen): SQL {
-  if (seen.preview) return inArray(articles.status, ['draft', 'published'])
-  return and(eq(articles.status, 'published'), sql`+${articles.publishedSort} <= ${seen.asOf}`)!
+  if (seen.preview) return visibleArticles(seen)
+  return sql`(+${articles.status} = 'published' and +${articles.publishedSort} <= ${seen.asOf})`
 }
 
 /**

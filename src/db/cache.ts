@@ -215,15 +215,29 @@ export function cachedMany(db: Db, at: CacheEpoch, keys: string[], make: (missin
 }
 
 /**
- * An exact count, computed once for each distinct query until a change can alter it: at a
- * million rows a COUNT costs tens of milliseconds, paid by the first page of a list, not
- * by every page.
+ * How far a list's total is counted. Counting costs per item, so past this the count stops,
+ * as a search engine's does (Elasticsearch's default is the same 10,000), and the page says
+ * `totalIsExact: false`: a 1M-story archive's front page costs what a 10k one's does.
  */
-export function cachedCount(
-  db: Db,
-  at: CacheEpoch,
-  query: { toSQL(): { sql: string; params: unknown[] }; get(): { n: number } | undefined },
-): number {
-  const { sql, params } = query.toSQL()
-  return Number(cached(db, at, `count:${sql}:${JSON.stringify(params)}`, () => String(query.get()?.n ?? 0)))
+export const COUNTED_UP_TO = 10_000
+
+/** What a page says of its list's size: `total`, and `totalIsExact: false` when it counts no further. */
+export type Total = { total: number; totalIsExact?: boolean }
+
+/**
+ * A list's total from the query selecting its rows, counted up to COUNTED_UP_TO and cached
+ * until a change can alter it. `searched` is a full-text filter's own exactness (see
+ * core/search.ts): the page is exact only when both are.
+ */
+export function cachedTotal(db: Db, at: CacheEpoch, rows: { toSQL(): { sql: string; params: unknown[] } }, searched: { totalIsExact?: boolean } = {}): Total {
+  const { sql, params } = rows.toSQL()
+  const n = Number(
+    cached(db, at, `total:${sql}:${JSON.stringify(params)}`, () =>
+      String(db.$client.prepare(`select count(*) from (${sql} limit ${COUNTED_UP_TO + 1})`).pluck().get(...params)),
+    ),
+  )
+  const counted = n <= COUNTED_UP_TO
+  const total = Math.min(n, COUNTED_UP_TO)
+  if (searched.totalIsExact === undefined && counted) return { total }
+  return { total, totalIsExact: counted && searched.totalIsExact !== false }
 }

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, exists, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
-import { cachedCount, dbEpoch } from '../../db/cache.js'
+import { and, asc, eq, exists, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { cachedTotal, dbEpoch } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articleAuthors, articles, AUTHOR_ROLES, authors, quotes } from '../../db/schema.js'
@@ -111,8 +111,8 @@ export function listCreditsJson(db: Db, articleId: string, opts: { limit: number
         .limit(limit)
         .all(),
   )
-  const total = cachedCount(db, at, db.select({ n: count() }).from(articleAuthors).where(where))
-  return pageJson(pickFields(rows, opts.fields).map((c) => JSON.stringify(c)), { limit: opts.limit, nextCursor, total })
+  const total = cachedTotal(db, at, db.select({ one: sql`1` }).from(articleAuthors).where(where))
+  return pageJson(pickFields(rows, opts.fields).map((c) => JSON.stringify(c)), { limit: opts.limit, nextCursor, ...total })
 }
 
 export const listAuthorsJson = (db: Db, view: View, f: AuthorFilters, opts: ListOptions<AuthorSort>): string =>

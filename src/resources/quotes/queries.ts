@@ -1,5 +1,5 @@
-import { and, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
-import { cached, cachedCount, cachedMany } from '../../db/cache.js'
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
+import { cached, cachedMany, cachedTotal } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { articles, authors, QUOTE_KINDS, quotes, sources } from '../../db/schema.js'
@@ -131,12 +131,8 @@ function listQuotesPage(db: Db, seen: Seen, f: QuoteFilters, opts: QuoteListOpti
         .limit(limit)
         .all(),
   )
-  const total = cachedCount(
-    db,
-    seen,
-    db.select({ n: count() }).from(quotes).innerJoin(articles, eq(articles.id, quotes.articleId)).where(where),
-  )
-  const page = { limit: opts.limit, nextCursor, total, ...exactness(db, 'quote', f.q, seen.preview) }
+  const rowsOf = db.select({ one: sql`1` }).from(quotes).innerJoin(articles, eq(articles.id, quotes.articleId)).where(where)
+  const page = { limit: opts.limit, nextCursor, ...cachedTotal(db, seen, rowsOf, exactness(db, 'quote', f.q, seen.preview)) }
   const built = (ids: string[]) => selectQuotes(db, undefined, inArray(quotes.id, ids)).all().map(toQuote)
 
   if (!opts.include.includes('article') && opts.fields.length === 0) {

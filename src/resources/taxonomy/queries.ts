@@ -1,6 +1,6 @@
-import { and, count, eq, or, sql, type SQL } from 'drizzle-orm'
+import { and, eq, or, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { cached, cachedCount } from '../../db/cache.js'
+import { cached, cachedTotal } from '../../db/cache.js'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { pickFields } from '../../core/listing.js'
@@ -75,9 +75,9 @@ export function listPage<R extends TaxonomyRow>(
   const { rows, nextCursor } = pageOf<R>(sort, opts, (after, limit) =>
     db.select().from(table).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all() as R[],
   )
-  const total = cachedCount(db, seen, db.select({ n: count() }).from(table).where(where))
+  const total = cachedTotal(db, seen, db.select({ one: sql`1` }).from(table).where(where), page.info)
   const items = pickFields(rows as Record<string, unknown>[], opts.fields).map((r) => JSON.stringify(r))
-  return pageJson(items, { limit: opts.limit, nextCursor, total, ...page.info })
+  return pageJson(items, { limit: opts.limit, nextCursor, ...total })
 }
 
 /**
