@@ -26,11 +26,12 @@ export function dbEpoch(db: Db): string {
  */
 export const RESOURCE_ID = /\b(?:art|aut|src|quo|tag|cor)_[0-9a-z]{26}\b/g
 
-type Entry = { epoch: string; value: string }
-type Item = { value: string; shows: string[] }
+type Entry = { value: string }
+type Item = Entry & { shows: string[] }
+type Preview = Entry & { epoch: string }
 
 const bytes = (value: string, key: string) => value.length * 2 + key.length * 2 + 64
-const lru = <V extends { value: string }>(maxSize: number) =>
+const lru = <V extends Entry>(maxSize: number) =>
   new LRUCache<string, V>({ maxSize, sizeCalculation: (e, key) => bytes(e.value, key) })
 
 // One public item page costs a few ms to build cold; a list, a count or a search is
@@ -54,7 +55,7 @@ const stores = preparedFor((db) => ({
   /** Public lists, counts, searches, feeds and misses: any public change may alter them. */
   sets: lru<Entry>(SET_BYTES),
   /** The preview audience's: drafts change with no event, so they live for one epoch. */
-  preview: lru<Entry>(PREVIEW_BYTES),
+  preview: lru<Preview>(PREVIEW_BYTES),
   previewData: '',
   hits: 0,
   misses: 0,
@@ -157,7 +158,7 @@ function remember(store: Store, at: CacheEpoch, key: string, value: string, self
   }
   const shows = selfDescribing ? [...new Set(value.match(RESOURCE_ID) ?? [])] : []
   if (shows.length > 0) store.items.set(key, { value, shows })
-  else store.sets.set(key, { epoch: at.epoch, value })
+  else store.sets.set(key, { value })
 }
 
 /** How often public reads were answered from the cache, since the database was opened. */

@@ -1,4 +1,4 @@
-import { and, count, eq, exists, getTableColumns, gt, gte, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, eq, exists, getTableColumns, getTableName, gt, gte, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
 import { cached, cachedMany, cachedRepresentation, cachedTotal, type Representation } from '../../db/cache.js'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.js'
@@ -180,15 +180,22 @@ export type ArticleFilters = {
   q?: string
 }
 
-/**
- * The story a link row names, as the inner side of a CROSS JOIN (which fixes the order:
- * link rows first). Found by its id on the covering (id, status, published_sort) index,
- * with the audience's rule as further constraints of that index, so no story row is read.
- */
-const fromLink = (l: Link) => eq(articles.id, l.articleId)
-
 /** A story linked to one author, tag or source through a join table. */
-type Link = { table: typeof articleAuthors | typeof articleTags | typeof quotes; articleId: SQLiteColumn; key: SQLiteColumn; id: string }
+type Link = {
+  kind: keyof typeof LINKS
+  table: typeof articleAuthors | typeof articleTags | typeof quotes
+  articleId: SQLiteColumn
+  key: SQLiteColumn
+  id: string
+}
+
+/**
+ * The link's rows and the story each names, for `link CROSS JOIN articles` (the order is
+ * fixed: link rows first). The story is found by its id on the covering (id, status,
+ * published_sort) index, the audience's rule as further constraints of that index, so no
+ * story row is read.
+ */
+const fromLink = (l: Link) => and(eq(l.key, l.id), eq(articles.id, l.articleId))
 
 const LINKS = {
   author: { table: articleAuthors, articleId: articleAuthors.articleId, key: articleAuthors.authorId, resolve: resolveAuthorId },
@@ -199,7 +206,7 @@ const LINKS = {
 const linked = (db: Db, l: Link) => exists(db.select({ one: sql`1` }).from(l.table).where(and(eq(l.articleId, articles.id), eq(l.key, l.id))))
 
 /** The story is credited to an author, carries a tag or quotes a source: for every list that filters by one. */
-export const linkedTo = (db: Db, kind: keyof typeof LINKS, id: string) => linked(db, { ...LINKS[kind], id })
+export const linkedTo = (db: Db, kind: keyof typeof LINKS, id: string) => linked(db, { ...LINKS[kind], kind, id })
 
 /** What a filtered list asks of a story, apart from the audience rule and its links. */
 function ownConditions(db: Db, seen: Seen, f: ArticleFilters): (SQL | undefined)[] {
@@ -231,8 +238,8 @@ type RowsQuery = Parameters<typeof cachedTotal>[2]
 /**
  * The WHERE clause for a filtered list and the query counting it, or `null` when a named
  * author, source or tag does not exist (the list is then empty without asking the database).
- * A page walks the stories newest first and tests each for its links; the count starts
- * from the first link's rows instead (a tag's 1,000 stories, not the archive's 100,000).
+ * With links, the count starts from the first link's rows (a tag's 1,000 stories, not the
+ * archive's 100,000), and so may a page (see pageRows).
  */
 function articleWhere(db: Db, seen: Seen, f: ArticleFilters, sort: ArticleSort): ListWhere | null {
   const links: Link[] = []
@@ -241,22 +248,18 @@ function articleWhere(db: Db, seen: Seen, f: ArticleFilters, sort: ArticleSort):
       const { resolve, ...link } = LINKS[kind]
       const id = resolve(db, key)
       if (!id) return null
-      links.push({ ...link, id })
+      links.push({ ...link, kind, id })
     }
   }
   const own = ownConditions(db, seen, f)
   const visible = sort.endsWith('publishedAt') ? visibleArticles(seen) : visibleInOtherOrder(seen)
   const where = and(visible, ...links.map((l) => linked(db, l)), ...own)
   const [first, ...rest] = links
-  const counting = (): RowsQuery =>
-    first === undefined
-      ? db.select({ one: sql`1` }).from(articles).where(and(visibleArticles(seen), ...own))
-      : db
-          .selectDistinct({ id: first.articleId })
-          .from(first.table)
-          .crossJoin(articles)
-          .where(and(eq(first.key, first.id), fromLink(first), visibleArticles(seen), ...rest.map((l) => linked(db, l)), ...own))
   const driver = first && { link: first, where: and(visibleArticles(seen), ...rest.map((l) => linked(db, l)), ...own) }
+  const counting = (): RowsQuery =>
+    driver === undefined
+      ? db.select({ one: sql`1` }).from(articles).where(and(visibleArticles(seen), ...own))
+      : db.selectDistinct({ id: driver.link.articleId }).from(driver.link.table).crossJoin(articles).where(and(fromLink(driver.link), driver.where))
   return { where, counting, driver }
 }
 
@@ -265,13 +268,14 @@ function articleWhere(db: Db, seen: Seen, f: ArticleFilters, sort: ArticleSort):
 // walking the stories newest first finds a page of them sooner.
 const DRIVING_LINK_ROWS = 20_000
 
-const linkRows = preparedFor((db) => ({
-  author: db.$client.prepare(`select count(*) from (select 1 from article_authors where author_id = ? limit ${DRIVING_LINK_ROWS + 1})`).pluck(),
-  tag: db.$client.prepare(`select count(*) from (select 1 from article_tags where tag_id = ? limit ${DRIVING_LINK_ROWS + 1})`).pluck(),
-  source: db.$client.prepare(`select count(*) from (select 1 from quotes where source_id = ? limit ${DRIVING_LINK_ROWS + 1})`).pluck(),
-}))
-
-const kindOf = (l: Link) => (l.table === articleAuthors ? 'author' : l.table === articleTags ? 'tag' : 'source')
+/** How many rows a link has, counted no further than DRIVING_LINK_ROWS + 1. */
+const linkRows = preparedFor((db) => {
+  const counter = (l: (typeof LINKS)[keyof typeof LINKS]) =>
+    db.$client
+      .prepare(`select count(*) from (select 1 from "${getTableName(l.table)}" where "${l.key.name}" = ? limit ${DRIVING_LINK_ROWS + 1})`)
+      .pluck()
+  return { author: counter(LINKS.author), tag: counter(LINKS.tag), source: counter(LINKS.source) }
+})
 
 /**
  * One page of summary rows. A list filtered by a link that few stories carry starts from
@@ -281,7 +285,7 @@ const kindOf = (l: Link) => (l.table === articleAuthors ? 'author' : l.table ===
  */
 function pageRows(db: Db, list: ListWhere, sort: (typeof SORTS)[ArticleSort], after: SQL | undefined, limit: number): SummaryRow[] {
   const driver = list.driver
-  if (driver === undefined || (linkRows(db)[kindOf(driver.link)].get(driver.link.id) as number) > DRIVING_LINK_ROWS) {
+  if (driver === undefined || (linkRows(db)[driver.link.kind].get(driver.link.id) as number) > DRIVING_LINK_ROWS) {
     return db.select(summaryColumns).from(articles).where(and(list.where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all()
   }
   const { link } = driver
@@ -289,7 +293,7 @@ function pageRows(db: Db, list: ListWhere, sort: (typeof SORTS)[ArticleSort], af
     .selectDistinct({ id: articles.id, key: sort.keyset.columns[0]! })
     .from(link.table)
     .crossJoin(articles)
-    .where(and(eq(link.key, link.id), fromLink(link), driver.where, after))
+    .where(and(fromLink(link), driver.where, after))
     .orderBy(...orderBy(sort.keyset))
     .limit(limit)
     .all()

@@ -70,5 +70,5 @@ const sourcesWhere = (db: Db, seen: Seen, f: SourceFilters) =>
 
 export const listSourcesJson = (db: Db, view: View, f: SourceFilters, opts: ListOptions<SourceSort>): string =>
   cachedList(db, view, 'sources', [f, opts], (seen) =>
-    listPage(db, seen, sources, { where: sourcesWhere(db, seen, f), sort: SORTS[opts.sort], info: exactness(db, 'source', f.q, seen.preview) }, opts),
+    listPage(db, seen, sources, { where: sourcesWhere(db, seen, f), sort: SORTS[opts.sort], searched: exactness(db, 'source', f.q, seen.preview) }, opts),
   )

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { pickFields } from '../../core/listing.js'
 import { notFound } from '../../core/problem.js'
-import { orderBy, pageJson, pageOf, type Keyset, type PageInfo, type SortOrder } from '../../core/pagination.js'
+import { orderBy, pageJson, pageOf, type Keyset, type SortOrder } from '../../core/pagination.js'
 import { resolveView, type Seen, type View } from '../../core/visibility.js'
 
 /**
@@ -68,14 +68,14 @@ export function listPage<R extends TaxonomyRow>(
   db: Db,
   seen: Seen,
   table: TaxonomyTable,
-  page: { where: SQL | undefined; sort: SortOrder<R>; info?: Partial<PageInfo> },
+  page: { where: SQL | undefined; sort: SortOrder<R>; searched?: { totalIsExact?: boolean } },
   opts: ListOptions<string>,
 ): string {
   const { where, sort } = page
   const { rows, nextCursor } = pageOf<R>(sort, opts, (after, limit) =>
     db.select().from(table).where(and(where, after)).orderBy(...orderBy(sort.keyset)).limit(limit).all() as R[],
   )
-  const total = cachedTotal(db, seen, db.select({ one: sql`1` }).from(table).where(where), page.info)
+  const total = cachedTotal(db, seen, db.select({ one: sql`1` }).from(table).where(where), page.searched)
   const items = pickFields(rows as Record<string, unknown>[], opts.fields).map((r) => JSON.stringify(r))
   return pageJson(items, { limit: opts.limit, nextCursor, ...total })
 }
