@@ -132,3 +132,18 @@ t.test('the rule: any coding of the current representation; If-Match strong, If-
   t.equal(ifNoneMatch('"xyz-br"', '"xyz-br"'), '"xyz-br"')
   t.equal(ifNoneMatch('"xyz"', '"xyz-br"'), undefined)
 })
+
+t.test('a client that sends Content-Type: application/json on every request can still DELETE', async (t) => {
+  const { url, auth } = await listening(t)
+  const json = { ...auth, 'content-type': 'application/json' }
+  const created = await fetch(`${url}/v1/authors`, { method: 'POST', headers: json, body: JSON.stringify({ slug: 'short-lived', name: 'Short Lived' }) })
+  t.equal(created.status, 201)
+  const tag = created.headers.get('etag')!
+  await created.arrayBuffer()
+  const removed = await fetch(`${url}/v1/authors/short-lived`, { method: 'DELETE', headers: { ...json, 'if-match': tag } })
+  t.equal(removed.status, 204, 'no body, whatever the Content-Type says')
+  // A write that needs a body is still told it sent none.
+  const empty = await fetch(`${url}/v1/authors`, { method: 'POST', headers: json })
+  t.equal(empty.status, 400)
+  t.match(await empty.json(), { status: 400, detail: /empty/i })
+})

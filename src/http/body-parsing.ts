@@ -26,14 +26,17 @@ async function bodyParsing(app: FastifyInstance) {
   app.removeContentTypeParser('text/plain')
   const parseJson = app.getDefaultJsonParser('error', 'error')
   app.removeContentTypeParser('application/json')
-  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'string' }, (req, body, done) =>
-    parseJson(req, body as string, (err, value) => {
+  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'string' }, (req, body, done) => {
+    // Client libraries that set Content-Type on every request send it on a DELETE with no
+    // body; that DELETE means what it says, so it is not refused as an empty JSON document.
+    if (body === '' && req.method === 'DELETE') return done(null, undefined)
+    return parseJson(req, body as string, (err, value) => {
       if (err) return done(err)
       const bad = loneSurrogateAt(value, '')
       if (bad === undefined) return done(null, value)
       done(new Problem(400, 'The body holds an unpaired UTF-16 surrogate escape, which is not text.', { errors: [{ in: 'body', pointer: bad || '/', detail: 'is not well-formed text (an unpaired surrogate)' }] }))
-    }),
-  )
+    })
+  })
 }
 
 export const bodyParsingPlugin = fp(bodyParsing, { name: 'byline-body-parsing', fastify: '5.x' })
