@@ -44,12 +44,16 @@ t.test('no read reaches stories from another table through the story index', asy
     '/v1/articles?sort=createdAt',
     '/v1/articles?sort=-updatedAt',
     '/v1/articles?publishedAfter=2008-01-01T00:00:00Z&publishedBefore=2009-01-01T00:00:00Z',
+    '/v1/articles?anonymousSources=true',
+    '/v1/articles?anonymousSources=false&sort=-updatedAt',
+    '/v1/articles?tag=lahore&anonymousSources=true',
   ]
   statements.clear()
   for (const url of urls) t.equal((await app.inject(url)).statusCode, 200, url)
 
   const selects = [...statements].filter((s) => /^\s*select/i.test(s))
   t.ok(selects.length > 10, `${selects.length} statements checked`)
+  let anonymousChecked = 0
   for (const sql of selects) {
     const plan = (sqlite.prepare(`explain query plan ${sql}`).all() as { detail: string }[]).map((r) => r.detail)
     // A capped count wraps its query in a subquery: judge the query itself.
@@ -62,5 +66,12 @@ t.test('no read reaches stories from another table through the story index', asy
     const fromLink = /^SEARCH (article_authors|article_tags|quotes) USING .*\((author_id|tag_id|source_id)=\?\)/.test(first)
     const sortsEverything = plan.some((d) => d.includes('USE TEMP B-TREE FOR ORDER BY')) && /\blimit\b/i.test(sql) && !fromLink
     if (sortsEverything && !/\bsearch_index\b/.test(sql)) t.fail(`sorts a whole table for one page:\n${sql}\n${plan.join('\n')}`)
+    // The anonymous-sourcing flag lies past the body in the row: a statement that ranges
+    // on it (rather than testing it with a unary +) reads it from an index.
+    if (/[^+]"articles"\."anonymous_sourced" = /.test(sql) && !plan.some((d) => /articles_anonymous_published_idx|articles_visibility_idx/.test(d))) {
+      t.fail(`reads the anonymous-sourcing flag from story rows:\n${sql}\n${plan.join('\n')}`)
+    }
+    anonymousChecked += /"anonymous_sourced" = /.test(sql) ? 1 : 0
   }
+  t.ok(anonymousChecked >= 4, `${anonymousChecked} statements filtering by anonymous sourcing checked`)
 })

@@ -43,6 +43,8 @@ const story = (slug: string, status: 'draft' | 'published', publishedAt: string,
   tags: [{ slug: `${slug}-tag`, name: 'Secret subject', type: 'subject' }],
 })
 
+const SEED_SLUG = 'islamic-militant-threat-grows-in-pakistani-heartland'
+
 const eventsFor = async (get: (p: string) => Promise<Response>, id: string) =>
   ((await (await get('/v1/changes?limit=1000')).json()) as Json).data.filter((e: Json) => e.id === id)
 
@@ -116,4 +118,30 @@ t.test('only a story that was once public answers 410; a spiked draft or embargo
     t.equal((await get(`/v1/articles/${ref}/quotes`)).status, 404)
   }
   for (const ref of [out.id, out.slug]) t.equal((await get(`/v1/articles/${ref}`)).status, 410, `${ref}: was public, so gone`)
+})
+
+t.test('a window on publication never reaches past an embargo, in any order', async (t) => {
+  const { get, send, key, at } = await setup(t)
+  await send('POST', '/v1/articles', story('past', 'published', '2026-02-01T00:00:00.000Z'))
+  await send('POST', '/v1/articles', story('embargoed', 'published', '2026-06-01T00:00:00.000Z'))
+  await send('POST', '/v1/articles', story('unsent', 'draft', '2026-02-15T00:00:00.000Z'))
+  const slugs = async (query: string, headers: Record<string, string> = {}) => {
+    const page = (await (await get(`/v1/articles?limit=100&${query}`, headers)).json()) as Json
+    t.equal(page.page.total, page.data.length, `${query}: the total counts what is listed`)
+    return page.data.map((a: Json) => a.slug).filter((s: string) => s !== SEED_SLUG).sort()
+  }
+  for (const sort of ['-publishedAt', 'publishedAt', '-updatedAt', 'createdAt']) {
+    t.same(await slugs(`sort=${sort}&publishedBefore=2999-01-01T00:00:00Z`), ['past'], `${sort}: a future bound is bounded by now`)
+    t.same(await slugs(`sort=${sort}&publishedAfter=2026-01-01T00:00:00Z`), ['past'], `${sort}: after, not past now`)
+    t.same(await slugs(`sort=${sort}&publishedAfter=2026-05-01T00:00:00Z&publishedBefore=2026-07-01T00:00:00Z`), [], `${sort}: the embargo's month`)
+    t.same(
+      await slugs(`sort=${sort}&publishedAfter=2026-01-01T00:00:00Z&publishedBefore=2026-07-01T00:00:00Z`, key),
+      ['embargoed', 'past', 'unsent'],
+      `${sort}: a preview sees drafts and embargoes in the window`,
+    )
+  }
+  at('2026-06-02T00:00:00.000Z')
+  t.same(await slugs('publishedBefore=2999-01-01T00:00:00Z'), ['embargoed', 'past'], 'the lifted embargo joins the window')
+  t.same(await slugs('publishedBefore=2026-06-01T00:00:00Z'), ['past'], 'before stays exclusive')
+  t.same(await slugs('publishedAfter=2026-06-01T00:00:00Z&sort=-updatedAt'), ['embargoed'], 'after stays inclusive')
 })

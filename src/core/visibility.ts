@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gt, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm'
 import { dbEpoch } from '../db/cache.js'
 import type { Db } from '../db/client.js'
 import { preparedFor } from '../db/prepared.js'
@@ -61,19 +61,36 @@ export function resolveView(db: Db, view: View): Seen {
  * SQLite sorts rather than walks in order, so the (sort column, id, status) indexes walk
  * the list in order instead and read the status from the index.
  */
-export function visibleArticles(seen: Seen): SQL {
-  if (seen.preview) return sql`+${articles.status} in ('draft', 'published')`
-  return and(eq(articles.status, 'published'), lte(articles.publishedSort, seen.asOf))!
+export function visibleArticles(seen: Seen, window: PublishedWindow = {}): SQL {
+  const { after, before } = window
+  // One lower and one upper bound on published_sort at most: the index range then answers
+  // the whole test. A second bound on the column is tested on the story's row, and
+  // published_sort is computed from published_at, which lies past the body.
+  const lower = after !== undefined ? gte(articles.publishedSort, after) : before !== undefined ? gt(articles.publishedSort, '') : undefined
+  if (seen.preview) {
+    return and(sql`+${articles.status} in ('draft', 'published')`, lower, before === undefined ? undefined : lt(articles.publishedSort, before))!
+  }
+  const upper = before !== undefined && before <= seen.asOf ? lt(articles.publishedSort, before) : lte(articles.publishedSort, seen.asOf)
+  return and(eq(articles.status, 'published'), lower, upper)!
 }
+
+/** A window on publication: from `after` (inclusive) to `before` (exclusive, and never a story without a date). */
+export type PublishedWindow = { after?: string | undefined; before?: string | undefined }
 
 /**
  * The same rule for a list sorted by another column (updatedAt, createdAt): the unary `+`
  * keeps SQLite from ranging over (status, published_sort) and sorting what it finds, so
- * that column's own index yields the page in order, each story tested as it comes.
+ * that column's own index yields the page in order, each story tested as it comes. A
+ * window on publication stays a range SQLite may choose.
  */
-export function visibleInOtherOrder(seen: Seen): SQL {
-  if (seen.preview) return visibleArticles(seen)
-  return sql`(+${articles.status} = 'published' and +${articles.publishedSort} <= ${seen.asOf})`
+export function visibleInOtherOrder(seen: Seen, window: PublishedWindow = {}): SQL {
+  const { after, before } = window
+  const within = [
+    after === undefined ? undefined : gte(articles.publishedSort, after),
+    before === undefined ? undefined : and(lt(articles.publishedSort, before), gt(articles.publishedSort, '')),
+  ]
+  if (seen.preview) return and(sql`+${articles.status} in ('draft', 'published')`, ...within)!
+  return and(sql`(+${articles.status} = 'published' and +${articles.publishedSort} <= ${seen.asOf})`, ...within)!
 }
 
 /**

@@ -52,9 +52,14 @@ export const articles = sqliteTable(
     wordCount: integer('word_count').notNull(),
     ...timestamps(),
     version: version(),
+    // Whether the story quotes an anonymous source: kept by triggers on quotes and sources
+    // (migration 0011), so that the anonymousSources filter is a range of an index instead
+    // of a test of each story's quotes.
+    anonymousSourced: integer('anonymous_sourced', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('articles_slug_unique').on(t.slug),
+    index('articles_anonymous_published_idx').on(t.anonymousSourced, t.status, t.publishedSort, t.id),
     index('articles_status_published_idx').on(t.status, t.publishedSort, t.id),
     // Each sort walked in order, the status read from the index (it lies past the body in
     // the row): a first page reads ~20 index entries instead of sorting the archive, for the
@@ -64,7 +69,7 @@ export const articles = sqliteTable(
     index('articles_created_idx').on(t.createdAt, t.id, t.status),
     // Who may see a story, without reading its row: published_at comes after the body, and
     // reading it from the row walks the body's overflow pages.
-    index('articles_visibility_idx').on(t.id, t.status, t.publishedSort),
+    index('articles_visibility_idx').on(t.id, t.status, t.publishedSort, t.anonymousSourced),
     check('articles_status_check', inList('status', ARTICLE_STATUSES)),
   ],
 )

@@ -1,4 +1,4 @@
-import { and, count, eq, exists, getTableColumns, getTableName, gt, gte, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, eq, exists, getTableColumns, getTableName, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { cached, cachedMany, cachedRepresentation, cachedTotal, type Representation } from '../../db/cache.js'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.js'
@@ -25,8 +25,8 @@ const servedMedia = (media: Media[]) => media.map((m) => (unsafe(m.url) ? { ...m
 const servedBody = (body: Block[]) => body.map((b) => (b.type === 'related-link' && unsafe(b.url) ? { ...b, url: null } : b))
 
 // Lists show the body only when asked to, so they do not read or parse it otherwise.
-const { body: _body, notes: _notes, ...summaryColumns } = getTableColumns(articles)
-type SummaryRow = Omit<ArticleRow, 'body' | 'notes'>
+const { body: _body, notes: _notes, anonymousSourced: _anonymousSourced, ...summaryColumns } = getTableColumns(articles)
+type SummaryRow = Omit<ArticleRow, 'body' | 'notes' | 'anonymousSourced'>
 
 export const ARTICLE_SORTS = ['-publishedAt', 'publishedAt', '-updatedAt', 'updatedAt', '-createdAt', 'createdAt'] as const
 export type ArticleSort = (typeof ARTICLE_SORTS)[number]
@@ -211,19 +211,7 @@ export const linkedTo = (db: Db, kind: keyof typeof LINKS, id: string) => linked
 /** What a filtered list asks of a story, apart from the audience rule and its links. */
 function ownConditions(db: Db, seen: Seen, f: ArticleFilters): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = []
-  // On the indexed published_sort (published_at, or '' when none): a range of the index,
-  // not a test of every public story's row.
-  if (f.publishedAfter) conditions.push(gte(articles.publishedSort, f.publishedAfter))
-  if (f.publishedBefore) conditions.push(lt(articles.publishedSort, f.publishedBefore), gt(articles.publishedSort, ''))
   if (f.updatedSince) conditions.push(gte(articles.updatedAt, f.updatedSince))
-  if (f.anonymousSources !== undefined) {
-    const anonymousQuote = db
-      .select({ one: sql`1` })
-      .from(quotes)
-      .innerJoin(sources, eq(sources.id, quotes.sourceId))
-      .where(and(eq(quotes.articleId, articles.id), eq(sources.anonymous, true)))
-    conditions.push(f.anonymousSources ? exists(anonymousQuote) : notExists(anonymousQuote))
-  }
   if (f.q !== undefined) conditions.push(matching(articles.id, 'article', f.q, seen.preview))
   return conditions
 }
@@ -252,13 +240,22 @@ function articleWhere(db: Db, seen: Seen, f: ArticleFilters, sort: ArticleSort):
     }
   }
   const own = ownConditions(db, seen, f)
-  const visible = sort.endsWith('publishedAt') ? visibleArticles(seen) : visibleInOtherOrder(seen)
-  const where = and(visible, ...links.map((l) => linked(db, l)), ...own)
+  // On the indexed published_sort (published_at, or '' when none): a range of the index,
+  // not a test of every public story's row.
+  const window = { after: f.publishedAfter, before: f.publishedBefore }
+  const inOrder = sort.endsWith('publishedAt')
+  const visible = inOrder ? visibleArticles(seen, window) : visibleInOtherOrder(seen, window)
+  // The flag (kept by triggers) ranges over its index in publication order and in counts;
+  // in another order (unary +) it is tested on each story that sort's own index yields.
+  const flag = f.anonymousSources === undefined ? undefined : f.anonymousSources ? 1 : 0
+  const anonymous = flag === undefined ? [] : [sql`${articles.anonymousSourced} = ${flag}`]
+  const walked = flag === undefined ? [] : [sql`+${articles.anonymousSourced} = ${flag}`]
+  const where = and(visible, ...links.map((l) => linked(db, l)), ...own, ...(inOrder ? anonymous : walked))
   const [first, ...rest] = links
-  const driver = first && { link: first, where: and(visibleArticles(seen), ...rest.map((l) => linked(db, l)), ...own) }
+  const driver = first && { link: first, where: and(visibleArticles(seen, window), ...rest.map((l) => linked(db, l)), ...own, ...anonymous) }
   const counting = (): RowsQuery =>
     driver === undefined
-      ? db.select({ one: sql`1` }).from(articles).where(and(visibleArticles(seen), ...own))
+      ? db.select({ one: sql`1` }).from(articles).where(and(visibleArticles(seen, window), ...own, ...anonymous))
       : db.selectDistinct({ id: driver.link.articleId }).from(driver.link.table).crossJoin(articles).where(and(fromLink(driver.link), driver.where))
   return { where, counting, driver }
 }
