@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
+import { startCheckpointer } from './db/checkpointer.js'
 import { openDb } from './db/client.js'
 import { migrateDb } from './db/migrate.js'
 import { seedDb } from '../seed/load.js'
@@ -38,6 +39,9 @@ const app = await buildApp({
   },
 })
 app.log.info({ database: config.databasePath, seeded }, 'database ready')
+const checkpointer = await startCheckpointer(db, config.databasePath, {
+  onError: (message) => app.log.warn(`WAL checkpoint thread: ${message}`),
+})
 if (config.trustProxy && !config.publicOrigin) {
   // The proxy then decides the origin of every absolute link, from headers a client may send.
   app.log.warn(
@@ -60,6 +64,7 @@ closeWithGrace({ delay: GRACE_MS }, async ({ signal, err }) => {
   // Requests drain while the attempt in flight finishes and is recorded; both need the db.
   await Promise.all([app.close(), webhooks?.stop()])
   clearTimeout(cut)
+  await checkpointer.stop()
   // Fold the WAL into the database file, so what was written is in one file at rest.
   try {
     db.$client.pragma('wal_checkpoint(TRUNCATE)')
