@@ -8,6 +8,7 @@ import { connectionsPlugin } from './http/connections.js'
 import { corsPlugin } from './http/cors.js'
 import { httpCachePlugin } from './http/http-cache.js'
 import { loadSheddingPlugin } from './http/load-shedding.js'
+import { readQueuePlugin } from './http/read-queue.js'
 import { installNotFound, problemHandler } from './http/problems.js'
 import { routeInventoryPlugin } from './http/route-inventory.js'
 import { securityHeadersPlugin } from './http/security-headers.js'
@@ -108,6 +109,8 @@ export async function buildApp({
   await app.register(corsPlugin, { origins: corsOrigins })
   if (shedding) await app.register(loadSheddingPlugin, shedding)
   await app.register(apiKeysPlugin, { db, readRequiresKey, rateLimitMax, rateLimitWindowSeconds, clock })
+  // After the key is known: the newsroom's reads (an editor reading the ETag to send) are not queued.
+  await app.register(readQueuePlugin, { maxWaitMs: shedding?.maxEventLoopDelayMs ?? 0 })
   setNotFound(rateLimitMax > 0 ? app.rateLimit() : undefined)
   await registerOpenApi(app)
 

@@ -5,9 +5,10 @@ import type { Shedding } from '../config.js'
 import { Problem } from '../core/problem.js'
 
 /**
- * Sheds load when the event loop falls behind. better-sqlite3 runs queries on the event
- * loop, so its delay is the honest measure of overload: past the threshold, new requests
- * get a 503 problem with Retry-After at once rather than a long wait and a timeout.
+ * Sheds load when the event loop falls behind (and read-queue.ts sheds a read that waited
+ * too long in its queue). better-sqlite3 runs queries on the event loop, so its delay is
+ * the honest measure of overload: past the threshold, new requests get a 503 problem with
+ * Retry-After at once rather than a long wait and a timeout.
  * /health and /ready are never shed; they report the pressure instead. Nor are writes: a
  * reader can come back (and a CDN serves it meanwhile), but a newsroom that cannot publish
  * while readers browse the archive has lost the one request it needed. Writes are few, need
