@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -44,6 +45,32 @@ const Env = z.object({
   MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0),
   // Requests held open on the changes feed (`wait`) at once; past it, one that would wait gets a 503.
   MAX_LONG_POLLS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  // HTTP worker processes sharing PORT (node:cluster) and the database file; `auto`: one a CPU.
+  WORKERS: z
+    .string()
+    .default('1')
+    .transform((v, ctx) => {
+      if (v.trim() === 'auto') return availableParallelism()
+      const n = Number(v)
+      if (!Number.isInteger(n) || n < 1 || n > 64) ctx.addIssue({ code: 'custom', message: 'must be a whole number from 1 to 64, or auto' })
+      return n
+    }),
+  // Cache instances (Varnish) told every change's surrogate keys: comma-separated base URLs.
+  PURGE_URLS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return []
+      const urls = v.split(',').map((u) => u.trim())
+      for (const url of urls) {
+        if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+          ctx.addIssue({ code: 'custom', message: `"${url}" is not an http(s) URL such as http://127.0.0.1:6081` })
+        }
+      }
+      return urls
+    }),
+  // soft: purged objects may be served stale within their grace while refetched; hard: dropped.
+  PURGE_MODE: z.enum(['soft', 'hard']).default('soft'),
   // Webhook deliveries may reach loopback and private addresses: tests and private networks only.
   ALLOW_PRIVATE_WEBHOOKS: z.enum(['true', 'false']).default('false'),
   // The proxies in front (nginx, Varnish, a CDN): comma-separated addresses or CIDR ranges.
@@ -88,6 +115,10 @@ export type Config = {
   timeouts: Timeouts
   shedding: Shedding
   maxLongPolls: number
+  /** HTTP worker processes; 1 serves from this process. */
+  workers: number
+  /** Cache instances told every change's keys, and how. */
+  purge: { urls: string[]; soft: boolean }
 }
 
 export type Timeouts = { requestMs: number; headersMs: number; keepAliveMs: number; connectionMs: number }
@@ -127,5 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shedding: { maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS, maxEventLoopUtilization: e.MAX_EVENT_LOOP_UTILIZATION },
     maxLongPolls: e.MAX_LONG_POLLS,
+    workers: e.WORKERS,
+    purge: { urls: e.PURGE_URLS, soft: e.PURGE_MODE === 'soft' },
   }
 }

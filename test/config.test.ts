@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import t from 'tap'
 import { loadConfig } from '../src/config.js'
 
@@ -18,6 +19,8 @@ t.test('defaults', async (t) => {
     timeouts: { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 5_000, connectionMs: 65_000 },
     shedding: { maxEventLoopDelayMs: 200, maxEventLoopUtilization: 0 },
     maxLongPolls: 1000,
+    workers: 1,
+    purge: { urls: [], soft: true },
   })
 })
 
@@ -43,6 +46,15 @@ t.test('values are parsed and checked', async (t) => {
   t.throws(() => loadConfig({ MAX_EVENT_LOOP_UTILIZATION: '1.5' }), /MAX_EVENT_LOOP_UTILIZATION/)
   t.equal(loadConfig({ MAX_LONG_POLLS: '20' }).maxLongPolls, 20)
   for (const bad of ['0', '-1', 'many', '1.5']) t.throws(() => loadConfig({ MAX_LONG_POLLS: bad }), /MAX_LONG_POLLS/, bad)
+  t.same(loadConfig({ PURGE_URLS: 'http://127.0.0.1:6081, http://cache-2:6081', PURGE_MODE: 'hard' }).purge, {
+    urls: ['http://127.0.0.1:6081', 'http://cache-2:6081'],
+    soft: false,
+  })
+  for (const bad of ['varnish', 'ftp://cache:21', 'http://a:6081,,http://b']) t.throws(() => loadConfig({ PURGE_URLS: bad }), /PURGE_URLS: .* is not an http\(s\) URL/, bad)
+  t.throws(() => loadConfig({ PURGE_MODE: 'sometimes' }), /PURGE_MODE/)
+  t.equal(loadConfig({ WORKERS: '2' }).workers, 2)
+  t.equal(loadConfig({ WORKERS: 'auto' }).workers, availableParallelism(), 'auto: one a CPU')
+  for (const bad of ['0', '-1', 'many', '1.5', '65', '']) t.throws(() => loadConfig({ WORKERS: bad }), /WORKERS: must be a whole number from 1 to 64, or auto/, bad)
 })
 
 t.test('TRUST_PROXY: unset trusts nobody; a list of addresses and CIDR ranges, each checked', async (t) => {

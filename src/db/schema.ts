@@ -392,3 +392,24 @@ export const webhookDeliveries = sqliteTable(
     check('webhook_deliveries_status_check', inList('status', DELIVERY_STATUSES)),
   ],
 )
+
+/**
+ * Work that must run in one process at a time (webhook delivery) is held through a lease:
+ * the holder renews it before `expires_at` (epoch ms), and any process may take it once it
+ * has expired, so a holder that dies is replaced within one lease's length.
+ */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+})
+
+/**
+ * How far the purge sender has told each cache instance (PURGE_URLS) about the changes
+ * feed: the last event seq it purged there. Kept here, so a restart or a new holder of the
+ * purge lease goes on from where the last one stopped.
+ */
+export const purgePositions = sqliteTable('purge_positions', {
+  url: text('url').primaryKey(),
+  seq: integer('seq').notNull(),
+})

@@ -21,6 +21,8 @@ export type Server = {
   problems: string[]
   /** The last lines of its log, for diagnostics. */
   tail: string[]
+  /** Every line of its log, parsed (a cluster's workers write to the same stdout). */
+  log: Record<string, unknown>[]
 }
 
 /**
@@ -49,6 +51,7 @@ export async function startServer(t: Test, env: Record<string, string>): Promise
   const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
   const problems: string[] = []
   const tail: string[] = []
+  const log: Record<string, unknown>[] = []
   createInterface({ input: child.stderr! }).on('line', (line) => problems.push(`stderr: ${line}`))
   const lines = createInterface({ input: child.stdout! })
   const url = await new Promise<string>((resolve, reject) => {
@@ -61,7 +64,9 @@ export async function startServer(t: Test, env: Record<string, string>): Promise
       tail.push(line)
       if (tail.length > 30) tail.shift()
       try {
-        if ((JSON.parse(line) as { level?: number }).level! >= 40) problems.push(line)
+        const entry = JSON.parse(line) as { level?: number }
+        log.push(entry)
+        if (entry.level! >= 40) problems.push(line)
       } catch {
         problems.push(`not JSON: ${line}`)
       }
@@ -72,7 +77,7 @@ export async function startServer(t: Test, env: Record<string, string>): Promise
       }
     })
   })
-  return { child, url, exited, problems, tail }
+  return { child, url, exited, problems, tail, log }
 }
 
 /** A migrated, seeded database file with one write key, made before any server starts. */

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
 import { signedHeaders } from './signing.js'
 import { deliveryAgent, ForbiddenAddressError } from './ssrf.js'
+import { PollTimer } from '../../core/poll-timer.js'
 
 /** Delays after the 1st, 2nd… failed attempt; each is jittered ±20% so retries spread out. */
 export const BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000]
@@ -118,39 +119,6 @@ function settingsOf(options: WebhookWorkerOptions): Settings {
     agent: deliveryAgent({ allowPrivate, timeoutMs }),
     fetchImpl: options.fetchImpl ?? undiciFetch,
     leaseMs: timeoutMs + 60_000,
-  }
-}
-
-/** The sleep between looks at the queue: a poll interval, cut short by wake(). */
-class PollTimer {
-  stopping = false
-  private woken = false
-  private wakeUp: (() => void) | undefined
-
-  constructor(private readonly intervalMs: number) {}
-
-  readonly wake = () => {
-    this.woken = true
-    this.wakeUp?.()
-  }
-
-  /** Forgets earlier wakes: from here on, a wake ends the next wait. */
-  rearm() {
-    this.woken = false
-  }
-
-  wait() {
-    return new Promise<void>((resolve) => {
-      if (this.woken || this.stopping) return resolve()
-      let timer: NodeJS.Timeout | undefined
-      const done = () => {
-        clearTimeout(timer)
-        this.wakeUp = undefined
-        resolve()
-      }
-      timer = setTimeout(done, this.intervalMs)
-      this.wakeUp = done
-    })
   }
 }
 
