@@ -56,7 +56,8 @@ async function startVarnish(t: Test, port: number, backendPort: number) {
 
 async function get(url: string, headers: Record<string, string> = {}) {
   const res = await fetch(url, { headers })
-  const body = (await res.json()) as Json
+  const text = await res.text()
+  const body = (res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : { text }) as Json
   return { status: res.status, cache: res.headers.get('x-cache'), body }
 }
 
@@ -85,8 +86,9 @@ t.test('Varnish caches public pages, never keyed ones, and is purged by key with
 
   const story = `${cache}/v1/articles/${SLUG}`
   const list = `${cache}/v1/articles`
+  const feed = `${cache}/v1/feeds/articles.atom`
   const unrelated = `${cache}/v1/authors/unrelated-reporter`
-  for (const url of [story, list, unrelated]) {
+  for (const url of [story, list, feed, unrelated]) {
     t.equal((await get(url)).cache, 'MISS', `${url}: first read is a MISS`)
     t.equal((await get(url)).cache, 'HIT', `${url}: second read is a HIT`)
   }
@@ -110,6 +112,7 @@ t.test('Varnish caches public pages, never keyed ones, and is purged by key with
     for (const [name, url, pick] of [
       ['story page', story, (b: Json) => b.data.headline],
       ['list', list, (b: Json) => b.data.find((a: Json) => a.slug === SLUG)?.headline],
+      ['Atom feed', feed, (b: Json) => (String(b.text).includes(`<title type="text">${headline}</title>`) ? headline : undefined)],
     ] as const) {
       await until(`${name} to show "${headline}"`, async () => (pick((await get(url)).body) === headline ? true : undefined))
       const ms = Date.now() - since
