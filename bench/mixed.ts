@@ -1,5 +1,5 @@
 // The long tail: a read mix over a large archive, with a writer running and /health timed alongside.
-// Usage: npm run bench:mixed [-- --size 100000 --seconds 20 --connections 20 --writes 0,1,5 --build-only]
+// Usage: npm run bench:mixed [-- --size 100000 --seconds 20 --connections 20 --writes 0,1,5 --workers 1 --hot both|only|none --build-only]
 // Builds (or reuses) bench/data/<size>.db with the project's generator and importer.
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -20,6 +20,10 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '20' },
     writes: { type: 'string', default: '0,1,5' },
     'build-only': { type: 'boolean', default: false },
+    // More than one: WORKERS=N, unpinned (the workers share both cores with autocannon).
+    workers: { type: 'string', default: '1' },
+    // The working sets to run: both, only (the hot 10 %) or none (the long tail alone).
+    hot: { type: 'string', default: 'both' },
     out: { type: 'string', default: 'bench/RESULTS.md' },
   },
 })
@@ -175,13 +179,15 @@ const existed = existsSync(database)
 const secret = buildArchive(database)
 if (args['build-only']) process.exit(0)
 const p = population(database)
-const server = await start(pin('1', [...NODE_TSX, 'src/server.ts']), { DATABASE_PATH: database }, '/ready')
+const WORKERS = Number(args.workers)
+const serverCommand = [...NODE_TSX, 'src/server.ts']
+const server = await start(WORKERS > 1 ? serverCommand : pin('1', serverCommand), { DATABASE_PATH: database, WORKERS: String(WORKERS) }, '/ready')
 const base = `http://127.0.0.1:${server.port}`
 const first = (await (await fetch(`${base}/v1/articles`)).json()) as { page: { nextCursor: string } }
 const pageTwo = `/v1/articles?cursor=${encodeURIComponent(first.page.nextCursor)}`
 
 const rows: string[] = []
-for (const hot of [true, false]) {
+for (const hot of args.hot === 'only' ? [true] : args.hot === 'none' ? [false] : [true, false]) {
   for (const rate of WRITE_RATES) {
     const health = healthProbe(base)
     const news = writer(base, secret, rate)
@@ -210,7 +216,7 @@ appendReport(
   [
     `## ${new Date().toISOString().slice(0, 10)}: mixed read load, ${SIZE.toLocaleString('en')} stories, ${SECONDS} s a run, ${CONNECTIONS} connections`,
     '',
-    `Machine: ${machine()} Database ${existed ? 'reused' : 'built'} at ${database}. Mix: 60 % story by id (Zipf), 15 % tag pages, 10 % first page and page 2, 10 % searches, 5 % quotes by source. Latencies in ms.`,
+    `Machine: ${machine()}${WORKERS > 1 ? ` But WORKERS=${WORKERS}, not pinned: the workers share both cores with autocannon.` : ''} Database ${existed ? 'reused' : 'built'} at ${database}. Mix: 60 % story by id (Zipf), 15 % tag pages, 10 % first page and page 2, 10 % searches, 5 % quotes by source. Latencies in ms.`,
     '',
     '| working set | writes | reads/s | p50 | p99 | non-2xx | /health p99 / max | writes |',
     '|---|---|---|---|---|---|---|---|',
