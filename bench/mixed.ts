@@ -20,7 +20,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '20' },
     writes: { type: 'string', default: '0,1,5' },
     'build-only': { type: 'boolean', default: false },
-    // More than one: WORKERS=N, unpinned (the workers share both cores with autocannon).
+    // More than one: WORKERS=N on both cores (this process is pinned to CPU 0, and a child
+    // inherits that unless told otherwise), shared with autocannon.
     workers: { type: 'string', default: '1' },
     // The working sets to run: both, only (the hot 10 %) or none (the long tail alone).
     hot: { type: 'string', default: 'both' },
@@ -181,7 +182,7 @@ if (args['build-only']) process.exit(0)
 const p = population(database)
 const WORKERS = Number(args.workers)
 const serverCommand = [...NODE_TSX, 'src/server.ts']
-const server = await start(WORKERS > 1 ? serverCommand : pin('1', serverCommand), { DATABASE_PATH: database, WORKERS: String(WORKERS) }, '/ready')
+const server = await start(pin(WORKERS > 1 ? '0,1' : '1', serverCommand), { DATABASE_PATH: database, WORKERS: String(WORKERS) }, '/ready')
 const base = `http://127.0.0.1:${server.port}`
 const first = (await (await fetch(`${base}/v1/articles`)).json()) as { page: { nextCursor: string } }
 const pageTwo = `/v1/articles?cursor=${encodeURIComponent(first.page.nextCursor)}`
