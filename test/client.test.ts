@@ -9,6 +9,7 @@ import t from 'tap'
 import { BylineError, createBylineClient } from '../clients/typescript/src/index.js'
 import { clientTypes } from '../scripts/client-types.js'
 import { buildApp } from '../src/app.js'
+import { createKey } from '../src/core/keys.js'
 import { createImporter } from '../src/resources/articles/importer.js'
 import { fixtureDocument, testDb } from './helper.js'
 
@@ -83,4 +84,36 @@ t.test('429 and 503 are retried after Retry-After, three times at most, or not a
   const once = await createBylineClient({ baseUrl, retry: false }).articles.list().catch((err: unknown) => err)
   t.match(once, { status: 429 })
   t.equal(answers, 1, 'retry: false sends once')
+})
+
+t.test('writes as an editor makes them: a replayed create, an update after a compressed read, a stale ETag, a withdrawal', async (t) => {
+  const db = testDb(t)
+  const { secret } = createKey(db, 'Newsroom', ['write'])
+  const app = await buildApp({ db })
+  t.teardown(() => app.close())
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' })
+  const byline = createBylineClient({ baseUrl, apiKey: secret })
+  const SEED = 'islamic-militant-threat-grows-in-pakistani-heartland'
+
+  const doc = { ...fixtureDocument(7), slug: 'client-story' }
+  const created = await byline.articles.create(doc as never, { idempotencyKey: 'client-create-1' })
+  const replayed = await byline.articles.create(doc as never, { idempotencyKey: 'client-create-1' })
+  t.equal(replayed.data.id, created.data.id, 'the replay answers the first create')
+  t.equal(db.$client.prepare("select count(*) from articles where slug = 'client-story'").pluck().get(), 1, 'one story written')
+
+  // The seed story is long enough that a fetch (which asks for br and gzip) reads it compressed.
+  const read = await fetch(`${baseUrl}/v1/articles/${SEED}`, { headers: { authorization: `Bearer ${secret}` } })
+  t.match(read.headers.get('content-encoding'), /^(br|gzip)$/, 'the read the client makes is compressed')
+  const staleTag = read.headers.get('etag')!
+  await read.arrayBuffer()
+  const updated = await byline.articles.update(SEED, { headline: 'Edited from the client' })
+  t.equal(updated.data.headline, 'Edited from the client', 'update reads the ETag itself and sends it as If-Match')
+  const stale = await byline.articles.update(SEED, { headline: 'Too late' }, { etag: staleTag }).catch((err: unknown) => err)
+  t.match(stale, { name: 'BylineError', status: 412 }, 'a stale ETag is a 412')
+  t.equal((await byline.articles.get(SEED)).data.headline, 'Edited from the client')
+  const revisions = await byline.articles.revisions(SEED)
+  t.ok(revisions.data.length >= 2, `${revisions.data.length} revisions`)
+
+  await byline.articles.withdraw('client-story')
+  t.match(await byline.articles.get('client-story').catch((err: unknown) => err), { status: 410 }, 'withdrawn: 410 Gone')
 })

@@ -69,6 +69,11 @@ type ArticlePage = operations['listArticles']['responses'][200]['content']['appl
 type ArticleItem = ArticlePage['data'][number]
 /** One story as JSON (`format=ninjs` and `format=jsonld` answer the other media types the document lists). */
 type ArticleOne = operations['getArticle']['responses'][200]['content']['application/json']
+type NewArticle = operations['createArticle']['requestBody']['content']['application/json']
+type ArticlePatch = operations['updateArticle']['requestBody']['content']['application/json']
+
+/** A fresh Idempotency-Key: crypto.randomUUID is in browsers and Node alike. */
+const newIdempotencyKey = () => globalThis.crypto.randomUUID()
 
 export function createBylineClient(options: ClientOptions) {
   const send = options.fetch ?? globalThis.fetch.bind(globalThis)
@@ -77,6 +82,15 @@ export function createBylineClient(options: ClientOptions) {
     fetch: options.retry === false ? send : retrying(send),
     headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
   })
+
+  /** The ETag of the story as it is now, for If-Match: the answer's own, whatever content-coding it came in. */
+  async function currentEtag(idOrSlug: string): Promise<string> {
+    const read = await api.GET('/v1/articles/{idOrSlug}', { params: { path: { idOrSlug } } })
+    unwrap(read)
+    const etag = read.response.headers.get('etag')
+    if (etag === null) throw new BylineError(read.response.status, { title: 'The story was read without an ETag' })
+    return etag
+  }
 
   const articles = {
     /** One story, by id or slug: `{ data }`. */
@@ -95,6 +109,31 @@ export function createBylineClient(options: ClientOptions) {
         yield* page.data
         cursor = page.page.nextCursor ?? undefined
       } while (cursor)
+    },
+    /**
+     * A new story (scope write). The Idempotency-Key makes a retry safe: the same key and body
+     * get the first answer again and write nothing. One is made when none is given.
+     */
+    async create(doc: NewArticle, { idempotencyKey = newIdempotencyKey() }: { idempotencyKey?: string } = {}) {
+      return unwrap(await api.POST('/v1/articles', { params: { header: { 'idempotency-key': idempotencyKey } }, body: doc }))
+    },
+    /**
+     * Changes a story (scope write), against `etag` when given (a stale one ends in a 412),
+     * or else against the story as read just before.
+     */
+    async update(idOrSlug: string, patch: ArticlePatch, { etag }: { etag?: string } = {}) {
+      const ifMatch = etag ?? (await currentEtag(idOrSlug))
+      return unwrap(await api.PATCH('/v1/articles/{idOrSlug}', { params: { path: { idOrSlug }, header: { 'if-match': ifMatch } }, body: patch }))
+    },
+    /** Withdraws a published story (scope write), against `etag` or the story as read just before. */
+    async withdraw(idOrSlug: string, { etag }: { etag?: string } = {}) {
+      const ifMatch = etag ?? (await currentEtag(idOrSlug))
+      const result = await api.DELETE('/v1/articles/{idOrSlug}', { params: { path: { idOrSlug }, header: { 'if-match': ifMatch } } })
+      if (!result.response.ok) unwrap(result)
+    },
+    /** The story's revisions, newest first (scope write). */
+    async revisions(idOrSlug: string) {
+      return unwrap(await api.GET('/v1/articles/{idOrSlug}/revisions', { params: { path: { idOrSlug } } }))
     },
   }
 
