@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import closeWithGrace from 'close-with-grace'
 import { pino } from 'pino'
 import type { Config } from './config.js'
-import { startCheckpointer } from './db/checkpointer.js'
+import { foldAndClose, startCheckpointer } from './db/checkpointer.js'
 import { openDb } from './db/client.js'
 import { migrateDb } from './db/migrate.js'
 import { seedDb } from '../seed/load.js'
@@ -58,12 +58,6 @@ export async function runPrimary(config: Config) {
         await exited
       }),
     )
-    await checkpointer.stop()
-    try {
-      db.$client.pragma('wal_checkpoint(TRUNCATE)')
-    } catch (err) {
-      log.warn({ err }, 'could not checkpoint the WAL on shutdown')
-    }
-    db.$client.close()
+    await foldAndClose(db, checkpointer, (err) => log.warn({ err }, 'could not checkpoint the WAL on shutdown'))
   })
 }

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { buildApp } from './app.js'
 import type { Config } from './config.js'
 import { holderId, holdLease, type Lease } from './core/lease.js'
-import { startCheckpointer, type Checkpointer } from './db/checkpointer.js'
+import { foldAndClose, startCheckpointer, type Checkpointer } from './db/checkpointer.js'
 import { openDb, type Db } from './db/client.js'
 import { migrateDb } from './db/migrate.js'
 import { seedDb } from '../seed/load.js'
@@ -71,16 +71,8 @@ export async function serve(config: Config, { worker }: { worker: boolean }) {
     // Requests drain while the attempt in flight finishes and is recorded; both need the db.
     await Promise.all([app.close(), ...leases.map((l) => l.stop())])
     clearTimeout(cut)
-    if (!worker) {
-      await checkpointer?.stop()
-      // Fold the WAL into the database file, so what was written is in one file at rest.
-      try {
-        db.$client.pragma('wal_checkpoint(TRUNCATE)')
-      } catch (err) {
-        app.log.warn({ err }, 'could not checkpoint the WAL on shutdown')
-      }
-    }
-    db.$client.close()
+    if (worker) db.$client.close()
+    else await foldAndClose(db, checkpointer, (err) => app.log.warn({ err }, 'could not checkpoint the WAL on shutdown'))
   })
 
   await app.listen({ host: config.host, port: config.port })

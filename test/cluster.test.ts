@@ -7,6 +7,7 @@ import t, { type Test } from 'tap'
 import { createKey } from '../src/core/keys.js'
 import { openDb } from '../src/db/client.js'
 import { fixtureDocument, type Json } from './helper.js'
+import { until } from './lib/until.js'
 import { prepareDatabase, startServer, type Server } from './lib/server-process.js'
 import { receiver } from './lib/webhook-receiver.js'
 
@@ -15,16 +16,6 @@ const fresh = { connection: 'close' }
 /** The pids that answered requests, from the access log every worker writes. */
 const answeredBy = (server: Server) => new Set(server.log.filter((e) => e.msg === 'request completed').map((e) => e.pid as number))
 const primaryOf = (server: Server) => server.log.find((e) => e.role === 'primary')?.pid as number | undefined
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await sleep(100)
-  }
-}
 
 function start(t: Test, name: string) {
   const { path, secret } = prepareDatabase(t, name)

@@ -12,6 +12,7 @@ import t, { type Test } from 'tap'
 import { openDb } from '../src/db/client.js'
 import { importDocument } from '../src/resources/articles/importer.js'
 import { fixtureDocument, type Json } from './helper.js'
+import { until } from './lib/until.js'
 import { prepareDatabase, startServer } from './lib/server-process.js'
 
 const VARNISHD = process.env.VARNISHD ?? '/usr/sbin/varnishd'
@@ -59,16 +60,6 @@ async function get(url: string, headers: Record<string, string> = {}) {
   const text = await res.text()
   const body = (res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : { text }) as Json
   return { status: res.status, cache: res.headers.get('x-cache'), body }
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined) return value
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await sleep(25)
-  }
 }
 
 t.test('Varnish caches public pages, never keyed ones, and is purged by key within a second of a commit', async (t) => {

@@ -31,7 +31,7 @@ export type LeaseOptions = {
   onError?: (err: unknown) => void
 }
 
-export type Lease = { held(): boolean; stop(): Promise<void> }
+export type Lease = { stop(): Promise<void> }
 
 /**
  * Runs work in one process at a time. Every process tries the lease each `renewMs`; the
@@ -69,7 +69,6 @@ export function holdLease(db: Db, opts: LeaseOptions): Lease {
   const timer = setInterval(tick, renewMs)
   timer.unref()
   return {
-    held: () => heldUntil !== 0 && clock() < heldUntil,
     async stop() {
       clearInterval(timer)
       await releasing

@@ -31,6 +31,20 @@ parentPort.postMessage({ ready: true })
 
 export type Checkpointer = { stop(): Promise<void> }
 
+/**
+ * At exit: stops the thread, folds the WAL into the database file (so what was written is
+ * in one file at rest) and closes the database. Done once, by whoever checkpoints.
+ */
+export async function foldAndClose(db: Db, checkpointer: Checkpointer | undefined, onError: (err: unknown) => void) {
+  await checkpointer?.stop()
+  try {
+    db.$client.pragma('wal_checkpoint(TRUNCATE)')
+  } catch (err) {
+    onError(err)
+  }
+  db.$client.close()
+}
+
 export type CheckpointerOptions = { intervalMs?: number; onError?: (message: string) => void }
 
 /**

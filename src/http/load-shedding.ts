@@ -1,5 +1,5 @@
 import underPressure from '@fastify/under-pressure'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Shedding } from '../config.js'
 import { Problem } from '../core/problem.js'
@@ -14,6 +14,13 @@ import { Problem } from '../core/problem.js'
  * while readers browse the archive has lost the one request it needed. Writes are few, need
  * a key, and are rate-limited per key.
  */
+/** The probes a load balancer asks: never shed, never queued, they report the pressure instead. */
+export const isProbe = (req: FastifyRequest) => req.routeOptions.url === '/health' || req.routeOptions.url === '/ready'
+
+/** What a shed read is answered: 503 with Retry-After. */
+export const overloaded = () =>
+  new Problem(503, 'The server is overloaded; retry after the time in Retry-After.', { headers: { 'retry-after': '2' } })
+
 async function loadShedding(app: FastifyInstance, opts: Shedding) {
   await app.register(underPressure, {
     maxEventLoopDelay: opts.maxEventLoopDelayMs,
@@ -21,13 +28,11 @@ async function loadShedding(app: FastifyInstance, opts: Shedding) {
     eventLoopUtilizationMode: 'interval',
     sampleInterval: 500,
     pressureHandler: (req, _reply, type, value) => {
-      if (req.routeOptions.url === '/health' || req.routeOptions.url === '/ready') return
+      if (isProbe(req)) return
       if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') return
       req.log.warn({ type, value }, 'shedding load')
       // A rejected promise goes to the error handler, which writes the problem document.
-      return Promise.reject(
-        new Problem(503, 'The server is overloaded; retry after the time in Retry-After.', { headers: { 'retry-after': '2' } }),
-      )
+      return Promise.reject(overloaded())
     },
   })
 }

@@ -1,21 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { Problem } from '../core/problem.js'
+import { isProbe, overloaded } from './load-shedding.js'
 
 export type ReadQueueOptions = {
   /** A read that waited longer than this is answered 503 with Retry-After instead (0: never). */
   maxWaitMs: number
 }
 
-const PROBES = new Set(['/health', '/ready'])
 /** Reads by readers; not probes, and not the newsroom's (a write key's) reads, which a write follows. */
-const isQueued = (req: FastifyRequest) =>
-  (req.method === 'GET' || req.method === 'HEAD') && !PROBES.has(req.routeOptions.url ?? '') && !req.view?.preview
+const isQueued = (req: FastifyRequest) => (req.method === 'GET' || req.method === 'HEAD') && !isProbe(req) && !req.view?.preview
 
 /**
  * Readers' reads take turns, one an event-loop iteration; writes, the newsroom's reads and
- * health checks do not wait for them. better-sqlite3 answers on the event loop, so without this every request parsed in
- * one poll runs to its end before the next poll: a write or a health check arriving behind
+ * health checks do not wait for them. better-sqlite3 answers on the event loop, so without
+ * this every request parsed in one poll runs to its end before the next poll: a write or a
+ * health check arriving behind
  * twenty cold reads waited for all twenty, and a saturated reader load held the newsroom's
  * writes for hundreds of milliseconds. Queued here, reads cost the loop nothing while they
  * wait, each poll takes in (and serves) writes and probes at once, and a read that has
@@ -33,7 +32,7 @@ async function readQueue(app: FastifyInstance, opts: ReadQueueOptions) {
     }
     if (next) {
       if (opts.maxWaitMs > 0 && performance.now() - next.since > opts.maxWaitMs) {
-        next.done(new Problem(503, 'The server is overloaded; retry after the time in Retry-After.', { headers: { 'retry-after': '2' } }))
+        next.done(overloaded())
       } else {
         next.done()
       }
