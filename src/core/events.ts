@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import { z } from 'zod'
 import { EVENT_RESOURCES, EVENT_TYPES } from '../db/schema.js'
 import { EMBEDS } from './cache-keys.js'
+import { encodeCursor } from './pagination.js'
 
 export type EventRow = { seq: number; type: string; resource: string; resource_id: string; version: number; at: string }
 
@@ -21,9 +22,16 @@ export const ChangeEvent = z
       description:
         'The Surrogate-Key values a CDN should purge: the resource id, its collection when it appeared or went, and `embeds`, the key of pages too big to name every resource they show (a long list with its includes).',
     }),
+    token: z.string().meta({
+      description:
+        'Pass as `since` to resume the changes feed after this event: a partner that records it with each event it has applied (or with each webhook it has received) loses nothing and applies nothing twice.',
+    }),
   })
   .meta({ id: 'ChangeEvent' })
 export type ChangeEvent = z.infer<typeof ChangeEvent>
+
+/** The `since` value that resumes the changes feed after event `seq`. */
+export const changesToken = (seq: number) => encodeCursor('changes', [seq])
 
 /** An event as the changes feed and webhooks carry it. */
 export function toEvent(r: EventRow): ChangeEvent {
@@ -36,6 +44,7 @@ export function toEvent(r: EventRow): ChangeEvent {
     version: r.version,
     at: r.at,
     surrogateKeys: keys,
+    token: changesToken(r.seq),
   }
 }
 

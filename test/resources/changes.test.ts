@@ -165,6 +165,10 @@ t.test('the changes feed: tokens, limits, long polling', async (t) => {
   const rest = (await app.inject(`/v1/changes?since=${first.nextToken}&limit=1000`)).json() as Json
   t.equal(rest.data.length, 45, 'the seeded story: 1 article, 5 authors, 13 sources, 14 tags, 22 quotes')
   t.equal(rest.hasMore, false)
+  // Each event's own token resumes after it, mid-answer as well as at its end.
+  const fromFourth = (await app.inject(`/v1/changes?since=${first.data[3].token}&limit=3`)).json() as Json
+  t.same(fromFourth.data.map((e: Json) => e.seq), [5, 6, 7], "the token of event 4 resumes at event 5")
+  t.equal(first.data[9].token, first.nextToken, "the last event's token is the answer's nextToken")
   const idle = (await app.inject(`/v1/changes?since=${rest.nextToken}`)).json() as Json
   t.same(idle.data, [])
   t.equal(idle.nextToken, rest.nextToken, 'nothing new: the same token back')

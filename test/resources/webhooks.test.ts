@@ -7,7 +7,7 @@ import { Response } from 'undici'
 import { z } from 'zod'
 import { buildApp } from '../../src/app.js'
 import { createKey } from '../../src/core/keys.js'
-import { eventsWritten } from '../../src/core/events.js'
+import { changesToken, eventsWritten } from '../../src/core/events.js'
 import { openDb, type Db } from '../../src/db/client.js'
 import { migrateDb } from '../../src/db/migrate.js'
 import { newId } from '../../src/core/ids.js'
@@ -282,6 +282,7 @@ t.test('a delivery reaches a real endpoint, signed as Standard Webhooks says', a
       version: 1,
       at: '2026-02-28T09:30:00.000Z',
       surrogateKeys: [queued.resourceId, 'articles', 'embeds'],
+      token: changesToken(queued.seq),
     },
   })
   t.match(outcome, { deliveryId: queued.id, attempt: 1, status: 'delivered', httpStatus: 204, error: null })

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
 import { preparedFor } from '../../db/prepared.js'
-import { decodeCursor, encodeCursor } from '../../core/pagination.js'
+import { decodeCursor } from '../../core/pagination.js'
 import { problemResponses } from '../../core/contract.js'
 import { Problem } from '../../core/problem.js'
-import { ChangeEvent, toEvent, type EventRow } from '../../core/events.js'
+import { ChangeEvent, changesToken, toEvent, type EventRow } from '../../core/events.js'
 import { catchUp } from '../../core/transactions.js'
 import type { ChangeWatcher } from './watcher.js'
 
@@ -84,7 +84,7 @@ export const changeRoutes: FastifyPluginAsyncZod<ChangeRouteOptions> = async (ap
       const page = rows.slice(0, limit)
       const last = page.at(-1)?.seq ?? since
       reply.header('cache-control', 'no-store')
-      return { data: page.map(toEvent), nextToken: encodeCursor('changes', [last]), hasMore }
+      return { data: page.map(toEvent), nextToken: changesToken(last), hasMore }
     },
   )
 }
