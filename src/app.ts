@@ -15,6 +15,7 @@ import { securityHeadersPlugin } from './http/security-headers.js'
 import { serverOptions } from './http/server-options.js'
 import { registerOpenApi } from './http/swagger.js'
 // Import order is the order of the OpenAPI document's components: keep it stable.
+import { elementRoutes } from './resources/elements/routes.js'
 import { healthRoutes } from './resources/health/routes.js'
 import { articleRoutes } from './resources/articles/routes.js'
 import { correctionRoutes } from './resources/corrections/routes.js'
@@ -115,6 +116,7 @@ export async function buildApp({
   await registerOpenApi(app)
 
   await app.register(healthRoutes, { db })
+  await app.register(elementRoutes)
   // Path and method order in the OpenAPI document is registration order: a listing follows
   // the plugin it used to live in, and quote writes come before quote reads.
   for (const routes of [

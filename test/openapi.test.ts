@@ -25,7 +25,7 @@ t.test('the server serves its OpenAPI 3.1 document and Swagger UI', async (t) =>
     'articlesFeedAtom', 'articlesFeedJson', 'articlesFeedRss', 'authorFeedAtom', 'authorFeedJson', 'authorFeedRss',
     'createArticle', 'createAuthor', 'createQuote', 'createSource', 'createTag', 'createWebhook',
     'deleteAuthor', 'deleteQuote', 'deleteSource', 'deleteTag', 'deleteWebhook', 'diffArticleRevisions',
-    'getArticle', 'getArticleRevision', 'getAuthor', 'getHealth', 'getQuote', 'getReady', 'getSource', 'getTag', 'getWebhook',
+    'getArticle', 'getArticleRevision', 'getAuthor', 'getElements', 'getHealth', 'getQuote', 'getReady', 'getSource', 'getTag', 'getWebhook',
     'listArticleAuthors', 'listArticleCorrections', 'listArticleQuotes', 'listArticleRevisions', 'listArticleSources',
     'listArticles', 'listAuthorArticles', 'listAuthors', 'listChanges', 'listCorrections', 'listQuotes', 'listSourceQuotes',
     'listSources', 'listTagArticles', 'listTags', 'listWebhookDeliveries', 'listWebhooks', 'search',

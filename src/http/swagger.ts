@@ -103,6 +103,7 @@ export async function registerOpenApi(app: FastifyInstance) {
         { name: 'changes', description: 'The delta-sync feed: what changed on the public API, in order' },
         { name: 'feeds', description: 'RSS, Atom and JSON Feed of the newest stories' },
         { name: 'webhooks', description: 'Signed notifications of changes (admin keys)' },
+        { name: 'elements', description: 'Custom elements that render a story and its sourcing in any page' },
         { name: 'operations', description: 'Health and readiness' },
       ],
     },

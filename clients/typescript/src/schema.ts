@@ -34,6 +34,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/elements/byline.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The <byline-story> and <byline-sourcing> custom elements, one ES module
+         * @description A dependency-free ES module for any page: `<script type="module" src="{api}/elements/byline.js">`. `<byline-story api story>` renders a story with every located quote marked at its offsets and attributed on hover or focus; `<byline-sourcing api story>` renders who the story quotes, named and anonymous. Public, cross-origin (CORS and `Cross-Origin-Resource-Policy: cross-origin`), cached for a day with an ETag. A query string is ignored, so a page may add one to pass its own cache.
+         */
+        get: operations["getElements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/articles": {
         parameters: {
             query?: never;
@@ -1726,6 +1746,53 @@ export interface operations {
                         status: string;
                         pressure?: components["schemas"]["Pressure"];
                     };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Header Fields Too Large: the headers are over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: shedding load, shutting down, or the database cannot take writes; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getElements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The module */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
                 };
             };
             /** @description Bad Request */
