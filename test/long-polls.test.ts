@@ -102,3 +102,29 @@ t.test('MAX_LONG_POLLS: one waiter too many gets 503; a write by another process
   }
   t.same(server.problems, [])
 })
+
+t.test('closing the server answers held polls at once, and the process keeps turning meanwhile', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'byline-changes-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const db = openDb(join(dir, 'byline.db'))
+  migrateDb(db)
+  seedDb(db)
+  t.teardown(() => db.$client.close())
+  const app = await buildApp({ db })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/v1/changes`
+  const token = ((await (await fetch(`${base}?limit=1000`)).json()) as Json).nextToken as string
+  const held = fetch(`${base}?since=${token}&wait=20`)
+  while (app.changeWatcher.waiting < 1) await once(app.changeWatcher, 'tick')
+
+  // Timers fire only while the event loop turns: a loop spinning on a closed watcher stops them.
+  let ticks = 0
+  const ticker = setInterval(() => ticks++, 50)
+  t.teardown(() => clearInterval(ticker))
+  const closing = Date.now()
+  await Promise.all([app.close(), held.then((res) => t.equal(res.status, 200, 'the held poll is answered'))])
+  const tookMs = Date.now() - closing
+  clearInterval(ticker)
+  t.ok(tookMs < 10_000, `closed in ${tookMs} ms, not at the poll's 20 s deadline`)
+  t.ok(ticks >= Math.floor(tookMs / 50) / 2, `${ticks} timer ticks in ${tookMs} ms: the event loop kept turning`)
+})

@@ -75,7 +75,7 @@ export const changeRoutes: FastifyPluginAsyncZod<ChangeRouteOptions> = async (ap
         const abort = new AbortController()
         req.raw.once('close', () => abort.abort())
         const deadline = Date.now() + wait * 1000
-        while (rows.length === 0 && !abort.signal.aborted && Date.now() < deadline) {
+        while (rows.length === 0 && !abort.signal.aborted && !watcher.closed && Date.now() < deadline) {
           await watcher.wait(since, deadline, abort.signal)
           rows = after(db).all(since, limit + 1) as EventRow[]
         }

@@ -55,6 +55,11 @@ export class ChangeWatcher extends EventEmitter {
     return this.#waiters.size
   }
 
+  /** Closed with the server: a held request is answered now, not at its deadline. */
+  get closed(): boolean {
+    return this.#closed
+  }
+
   get full(): boolean {
     return this.#waiters.size >= this.maxWaiters
   }
