@@ -1,14 +1,11 @@
 // An editor in a real browser: a page on another origin reads a story from the API and
 // changes its headline with the ETag the browser was given (Debian's Chromium, driven by
 // playwright-core). Chromium must be installed (.ci/run installs it): without it this fails.
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium } from 'playwright-core'
 import t from 'tap'
 import { seedDocument } from '../seed/load.js'
+import { launchChromium } from './lib/chromium.js'
 import { prepareDatabase, startServer } from './lib/server-process.js'
 
 t.setTimeout(120_000)
@@ -55,15 +52,7 @@ t.test('a page on another origin edits a story through CORS with the ETag it rea
   const origin = `http://localhost:${(site.address() as AddressInfo).port}`
   t.not(new URL(origin).origin, new URL(api.url).origin, 'the page is on another origin')
 
-  const profile = mkdtempSync(join(tmpdir(), 'byline-chromium-'))
-  t.teardown(() => rmSync(profile, { recursive: true, force: true }))
-  // No skip: a missing or broken Chromium is a failure of this test.
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
-  t.teardown(() => browser.close())
+  const browser = await launchChromium(t)
   const tab = await browser.newPage()
   await tab.goto(`${origin}/editor.html`)
   await tab.waitForFunction(() => (globalThis as { outcome?: unknown }).outcome !== undefined, undefined, { timeout: 30_000 })

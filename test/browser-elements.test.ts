@@ -1,14 +1,14 @@
 // <byline-story> and <byline-sourcing> in a real browser (Debian's Chromium through
 // playwright-core): examples/story.html, served from another origin, against a server process.
 // Chromium must be installed (.ci/run installs it): without it this fails.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import t, { type Test } from 'tap'
 import { seedDocument } from '../seed/load.js'
+import { launchChromium } from './lib/chromium.js'
 import { prepareDatabase, startServer } from './lib/server-process.js'
 
 t.setTimeout(180_000)
@@ -17,6 +17,13 @@ const seed = seedDocument()
 const EXAMPLE = readFileSync(new URL('../examples/story.html', import.meta.url), 'utf8')
 // Where the screenshot is kept for a person to look at (.tap/ is the test run's output).
 const SCREENSHOTS = join(process.cwd(), '.tap', 'screenshots')
+
+// The page's side, typed as far as these tests reach into it (tests compile without the DOM library).
+type El = { dataset: Record<string, string | undefined>; tabIndex: number; getAttribute(name: string): string | null }
+type Win = {
+  document: { querySelectorAll(selector: string): Iterable<El>; activeElement: El | null; getElementById(id: string): { textContent: string | null } | null }
+  getComputedStyle(element: unknown): { backgroundColor: string }
+}
 
 type Quote = { id: string; text: string; kind: string; location: unknown; source: { id: string; description: string | null; name: string | null; anonymous: boolean }; saidTo: { name: string } | null }
 type Article = { id: string; headline: string; quotes: Quote[]; sourcing: { sources: { total: number; named: number; anonymous: number }; quotes: { total: number; fromAnonymousSources: number } } }
@@ -36,20 +43,6 @@ async function site(t: Test, api: string, pages: Record<string, string> = {}) {
   return `http://localhost:${(server.address() as AddressInfo).port}`
 }
 
-async function browser(t: Test): Promise<BrowserContext> {
-  const profile = mkdtempSync(join(tmpdir(), 'byline-chromium-'))
-  t.teardown(() => rmSync(profile, { recursive: true, force: true }))
-  // No skip: a missing or broken Chromium is a failure of this test.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
-  t.teardown(() => context.close())
-  return context
-}
-
 /** A tab that records what a reader would not see: console errors, page errors, every URL it asked for. */
 async function watchedTab(context: BrowserContext) {
   const tab = await context.newPage()
@@ -64,7 +57,7 @@ async function watchedTab(context: BrowserContext) {
 }
 
 const ready = (tab: Page) =>
-  tab.waitForFunction(() => [...document.querySelectorAll('byline-story, byline-sourcing')].every((e) => (e as HTMLElement).dataset.state === 'ready'), undefined, {
+  tab.waitForFunction(() => [...(globalThis as unknown as Win).document.querySelectorAll('byline-story, byline-sourcing')].every((e) => (e as unknown as El).dataset.state === 'ready'), undefined, {
     timeout: 30_000,
   })
 
@@ -73,13 +66,16 @@ t.test('the example page renders the seeded story with its quotes marked and its
   const api = await startServer(t, { DATABASE_PATH: path })
   const origin = await site(t, api.url)
   const article = ((await (await fetch(`${api.url}/v1/articles/${seed.slug}`)).json()) as { data: Article }).data
-  const { tab, errors, requests } = await watchedTab(await browser(t))
+  const { tab, errors, requests } = await watchedTab(await launchChromium(t, { viewport: { width: 1280, height: 900 } }))
   await tab.goto(`${origin}/story.html`)
   await ready(tab)
 
   t.equal(await tab.locator('byline-story h1').textContent(), article.headline)
   const marks = await tab.$$eval('byline-story mark', (ms) =>
-    ms.map((m) => ({ text: m.textContent, ...(m as HTMLElement).dataset, tabIndex: (m as HTMLElement).tabIndex, described: m.getAttribute('aria-describedby') })),
+    ms.map((m) => {
+      const { dataset, tabIndex } = m as unknown as El
+      return { text: m.textContent, quoteId: dataset.quoteId, sourceId: dataset.sourceId, kind: dataset.kind, tabIndex, described: m.getAttribute('aria-describedby') }
+    }),
   )
   t.equal(marks.length, 22, '22 marks')
   t.equal(article.quotes.filter((q) => q.location).length, 22, 'as many as the story has located quotes')
@@ -101,7 +97,7 @@ t.test('the example page renders the seeded story with its quotes marked and its
     'the paragraphs read verbatim, marks and all',
   )
 
-  const counts = await tab.$$eval('byline-sourcing [data-count]', (cs) => Object.fromEntries(cs.map((c) => [(c as HTMLElement).dataset.count, c.textContent])))
+  const counts = await tab.$$eval('byline-sourcing [data-count]', (cs) => Object.fromEntries(cs.map((c) => [(c as unknown as El).dataset.count, c.textContent])))
   t.match(counts, { sources: '13', named: '4', anonymous: '9', 'anonymous-quotes': '16', 'anonymous-share': '73%' }, '13 sources, 9 anonymous')
   t.match(article.sourcing, { sources: { total: 13, named: 4, anonymous: 9 }, quotes: { total: 22, fromAnonymousSources: 16 } }, 'as the API counts them')
   t.equal(await tab.locator('byline-sourcing li.byline-source').count(), 13, 'each source listed')
@@ -128,7 +124,7 @@ async function keyboardAndPointer(t: Test, tab: Page, article: Article) {
   t.equal(await tooltip.isVisible(), false, 'no attribution shown before a mark is reached')
   await tab.keyboard.press('Tab')
   await tab.keyboard.press('Tab')
-  const focused = await tab.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.quoteId)
+  const focused = await tab.evaluate(() => (globalThis as unknown as Win).document.activeElement?.dataset.quoteId)
   const second = article.quotes.find((q) => q.id === focused)
   t.ok(second, 'the second Tab stops on a mark')
   t.equal(await tooltip.isVisible(), true, 'focus shows the attribution')
@@ -137,6 +133,7 @@ async function keyboardAndPointer(t: Test, tab: Page, article: Article) {
   if (second!.saidTo) t.ok(shown.includes(`to ${second!.saidTo.name}`), 'and whom it was said to')
   t.ok(shown.includes(second!.source.anonymous ? 'anonymous' : ''), 'and whether the source is anonymous')
   const description = await tab.evaluate(() => {
+    const { document } = globalThis as unknown as Win
     const id = document.activeElement?.getAttribute('aria-describedby')
     return id ? document.getElementById(id)?.textContent : null
   })
@@ -152,7 +149,7 @@ async function keyboardAndPointer(t: Test, tab: Page, article: Article) {
 
 /** The default stylesheet styles the marks; `unstyled` leaves them to the page. */
 async function styling(t: Test, tab: Page) {
-  const background = () => tab.$eval('byline-story mark', (m) => getComputedStyle(m).backgroundColor)
+  const background = () => tab.$eval('byline-story mark', (m) => (globalThis as unknown as Win).getComputedStyle(m).backgroundColor)
   const styled = await background()
   await tab.$eval('byline-story', (e) => e.setAttribute('unstyled', ''))
   const plain = await background()
@@ -185,9 +182,9 @@ t.test("a story's text stays text, and the module is served for other origins to
 <byline-sourcing api="${api.url}" story="markup-in-text"></byline-sourcing>
 <byline-story api="${api.url}" story="no-such-story"></byline-story>`
   const origin = await site(t, api.url, { '/hostile.html': page })
-  const { tab, requests } = await watchedTab(await browser(t))
+  const { tab, requests } = await watchedTab(await launchChromium(t, { viewport: { width: 1280, height: 900 } }))
   await tab.goto(`${origin}/hostile.html`)
-  await tab.waitForFunction(() => [...document.querySelectorAll('byline-story, byline-sourcing')].every((e) => (e as HTMLElement).dataset.state !== 'loading'))
+  await tab.waitForFunction(() => [...(globalThis as unknown as Win).document.querySelectorAll('byline-story, byline-sourcing')].every((e) => (e as unknown as El).dataset.state !== 'loading'))
 
   t.equal(await tab.locator('byline-story h1').first().textContent(), hostile, 'the headline reads as written')
   t.equal(await tab.locator('byline-story mark').textContent(), `${hostile} is not markup`, 'the quote is marked, as text')
