@@ -196,6 +196,9 @@ t.test("a story's text stays text, and the module is served for other origins to
     'nothing fetched from the text',
   )
   t.equal(await tab.locator('byline-story[data-state="error"] [role="alert"]').count(), 1, 'a missing story is reported in its element')
+  await tab.$eval('byline-story[data-state="error"]', (e) => e.setAttribute('story', 'markup-in-text'))
+  await tab.waitForFunction(() => [...(globalThis as unknown as Win).document.querySelectorAll('byline-story')].every((e) => e.dataset.state === 'ready'))
+  t.equal(await tab.locator('byline-story h1').nth(1).textContent(), hostile, 'a new `story` attribute renders again')
 
   const module = await fetch(`${api.url}/elements/byline.js`, { headers: { origin } })
   t.equal(module.status, 200)

@@ -49,6 +49,11 @@ t.test('list, all, get and errors against a running server', async (t) => {
   const one = await byline.articles.get('fixture-story-3')
   t.equal(one.data.slug, 'fixture-story-3')
   t.equal(one.data.quotes[0]?.text, 'Quote number 3 stands here')
+  const ninjs = await byline.articles.get('fixture-story-3', { format: 'ninjs' })
+  t.match(ninjs, { standard: { name: 'ninjs' }, uri: new RegExp(`/v1/articles/${one.data.id}$`) }, 'format: ninjs answers the IPTC item')
+  t.match(await byline.articles.get('fixture-story-3', { format: 'jsonld' }), { '@type': 'NewsArticle' }, 'format: jsonld a NewsArticle')
+  const unknown = await byline.articles.get('fixture-story-3', { format: 'xml' as never }).catch((err: unknown) => err)
+  t.match(unknown, { name: 'BylineError', status: 406 }, 'a format the API lacks is its 406')
 
   const missing = await byline.articles.get('no-such-story').catch((err: unknown) => err)
   t.ok(missing instanceof BylineError, 'a 404 throws BylineError')

@@ -97,9 +97,9 @@ type Page<T> = { data: T[]; page: { nextCursor: string | null } }
 /** A change on the feed; its `token` is the `since` that resumes the feed after it. */
 export type ChangeEvent = components['schemas']['ChangeEvent']
 type Changes = components['schemas']['Changes']
-/** One story as JSON (`format=ninjs` and `format=jsonld` answer the other media types the document lists). */
-type ArticleOne = Answer<Op<'/v1/articles/{idOrSlug}', 'get'>>
-type ArticleGetQuery = NonNullable<Query<Op<'/v1/articles/{idOrSlug}', 'get'>>>
+type ArticleContent = Op<'/v1/articles/{idOrSlug}', 'get'>['responses'][200]['content']
+/** One story in each representation the API has: Byline's JSON, an IPTC ninjs item, a schema.org NewsArticle. */
+type ArticleFormats = { json: ArticleContent['application/json']; ninjs: ArticleContent['application/ninjs+json']; jsonld: ArticleContent['application/ld+json'] }
 
 /**
  * openapi-fetch without its per-path typing, for the helpers below that serve many paths:
@@ -318,9 +318,10 @@ export async function verifyWebhook(secret: string, headers: WebhookHeaders, bod
 function articleMethods(api: Api) {
   const stories = editable(api, '/v1/articles', '/v1/articles/{idOrSlug}')
   return {
-    /** One story, by id or slug: `{ data }`. */
-    async get(idOrSlug: string, query: Omit<ArticleGetQuery, 'format'> = {}): Promise<ArticleOne> {
-      return unwrap(await api.GET('/v1/articles/{idOrSlug}', { params: { path: { idOrSlug }, query } })) as ArticleOne
+    /** One story, by id or slug: `{ data }`, or with `format` a ninjs item or a JSON-LD NewsArticle. */
+    async get<F extends keyof ArticleFormats = 'json'>(idOrSlug: string, { format }: { format?: F } = {}): Promise<ArticleFormats[F]> {
+      const query = format === undefined ? {} : { format }
+      return unwrap(await api.GET('/v1/articles/{idOrSlug}', { params: { path: { idOrSlug }, query } })) as ArticleFormats[F]
     },
     list: stories.list,
     all: stories.all,
