@@ -33,6 +33,7 @@ const scenarios: Record<string, string> = {
   'source by slug': '/v1/sources/senior-western-diplomat',
   'article as ninjs': `/v1/articles/${article.data.id}?format=ninjs`,
   'Atom feed': '/v1/feeds/articles.atom',
+  'elements module': '/elements/byline.js',
 }
 // A short story with a credit, a source, a quote and a tag: a new slug each time, so each
 // request is a whole create (article, quote, revision, full-text rows) in one transaction.
