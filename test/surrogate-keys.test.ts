@@ -70,3 +70,30 @@ t.test("an author's rename: the event's keys reach the long list that shows the 
   t.match(event, { type: 'updated', resource: 'author' })
   t.ok(event.surrogateKeys.some((k: string) => named.includes(k)), `a purge of ${event.surrogateKeys.join(' ')} reaches the list`)
 })
+
+t.test("a story newly tagged: the event's keys reach the tag's page it has just joined", async (t) => {
+  let before = (await (await fetch(`${base}/v1/changes?limit=1000`)).json()) as Json
+  while (before.hasMore) before = (await (await fetch(`${base}/v1/changes?limit=1000&since=${before.nextToken}`)).json()) as Json
+  const story = ((await (await fetch(`${base}/v1/articles?limit=1&include=tags`)).json()) as Json).data[0]
+  const tags = ((await (await fetch(`${base}/v1/tags?limit=100`)).json()) as Json).data as Json[]
+  const joined = tags.find((tag) => !story.tags.some((own: Json) => own.id === tag.id))!
+  const page = await fetch(`${base}/v1/tags/${joined.slug}/articles`)
+  const shown = ((await page.json()) as Json).data.map((a: Json) => a.id)
+  t.notOk(shown.includes(story.id), 'the tag page does not show the story yet')
+  const named = (page.headers.get('surrogate-key') ?? '').split(' ')
+
+  const writer = `Bearer ${createKey(db, 'Tagging desk', ['write']).secret}`
+  const tagged = await fetch(`${base}/v1/articles/${story.id}`, {
+    method: 'PATCH',
+    headers: { authorization: writer, 'if-match': '*', 'content-type': 'application/json' },
+    body: JSON.stringify({ tags: [...story.tags, joined].map((tag: Json) => tag.id) }),
+  })
+  t.equal(tagged.status, 200)
+  await tagged.arrayBuffer()
+  const after = ((await (await fetch(`${base}/v1/tags/${joined.slug}/articles`)).json()) as Json).data.map((a: Json) => a.id)
+  t.ok(after.includes(story.id), 'the tag page shows it now')
+  const changes = (await (await fetch(`${base}/v1/changes?since=${before.nextToken}`)).json()) as Json
+  const event = changes.data.find((e: Json) => e.id === story.id)
+  t.match(event, { type: 'updated', resource: 'article' })
+  t.ok(event.surrogateKeys.some((k: string) => named.includes(k)), `a purge of ${event.surrogateKeys.join(' ')} reaches the page (${named.join(' ')})`)
+})

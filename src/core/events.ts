@@ -20,7 +20,7 @@ export const ChangeEvent = z
     at: z.string().meta({ description: 'When the change became public (an embargoed story: its publication instant).' }),
     surrogateKeys: z.array(z.string()).meta({
       description:
-        'The Surrogate-Key values a CDN should purge: the resource id, its collection when it appeared or went, and `embeds`, the key of pages too big to name every resource they show (a long list with its includes).',
+        'The Surrogate-Key values a CDN should purge: the resource id, its collection (every list of it: a change may move it into a list that never showed it), and `embeds`, the key of pages too big to name every resource they show (a long list with its includes).',
     }),
     token: z.string().meta({
       description:
@@ -35,7 +35,10 @@ export const changesToken = (seq: number) => encodeCursor('changes', [seq])
 
 /** An event as the changes feed and webhooks carry it. */
 export function toEvent(r: EventRow): ChangeEvent {
-  const keys = r.type === 'updated' ? [r.resource_id, EMBEDS] : [r.resource_id, COLLECTIONS[r.resource]!, EMBEDS]
+  // An update can move a resource into a list that never showed it (a story newly tagged joins
+  // its tag's page), so every event names the collection, as a write already empties the
+  // origin's own cache of every list.
+  const keys = [r.resource_id, COLLECTIONS[r.resource]!, EMBEDS]
   return {
     seq: r.seq,
     type: r.type as ChangeEvent['type'],

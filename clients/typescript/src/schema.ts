@@ -1110,7 +1110,7 @@ export interface components {
             version: number;
             /** @description When the change became public (an embargoed story: its publication instant). */
             at: string;
-            /** @description The Surrogate-Key values a CDN should purge: the resource id, its collection when it appeared or went, and `embeds`, the key of pages too big to name every resource they show (a long list with its includes). */
+            /** @description The Surrogate-Key values a CDN should purge: the resource id, its collection (every list of it: a change may move it into a list that never showed it), and `embeds`, the key of pages too big to name every resource they show (a long list with its includes). */
             surrogateKeys: string[];
             /** @description Pass as `since` to resume the changes feed after this event: a partner that records it with each event it has applied (or with each webhook it has received) loses nothing and applies nothing twice. */
             token: string;
