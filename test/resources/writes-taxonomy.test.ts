@@ -353,4 +353,24 @@ t.test('the public still sees only sources and tags a published story uses', asy
   t.equal(articles.statusCode, 200, 'an editor lists its (no) articles')
   t.same(articles.json().data, [])
   t.notOk((await app.inject('/v1/tags')).json().data.some((x: Json) => x.slug === 'unused'), 'nor in the public list')
+
+  // Editors list what they can read: a tag or source made before the story that will use it.
+  const source = await app.inject({ method: 'POST', url: '/v1/sources', headers: as, payload: { slug: 'unquoted', description: 'a witness', kind: 'person', anonymous: true } })
+  t.equal(source.statusCode, 201)
+  for (const [list, slug] of [
+    ['/v1/tags?limit=100', 'unused'],
+    ['/v1/sources?limit=100', 'unquoted'],
+    ['/v1/authors?limit=100', 'unused-author'],
+  ] as const) {
+    if (slug === 'unused-author') {
+      const author = await app.inject({ method: 'POST', url: '/v1/authors', headers: as, payload: { slug, name: 'Unused Author' } })
+      t.equal(author.statusCode, 201)
+    }
+    const editor = (await app.inject({ url: list, headers: as })).json()
+    t.ok(editor.data.some((x: Json) => x.slug === slug), `an editor's ${list} lists ${slug}`)
+    t.equal(editor.page.total, editor.data.length, 'and counts it')
+    t.notOk((await app.inject(list)).json().data.some((x: Json) => x.slug === slug), `the public's does not`)
+  }
+  const seedSources = (await app.inject({ url: `/v1/articles/${SEED_ARTICLE}/sources?limit=100`, headers: as })).json()
+  t.notOk(seedSources.data.some((x: Json) => x.slug === 'unquoted'), "a story's sources stay those it quotes, for editors too")
 })

@@ -61,7 +61,8 @@ export type SourceFilters = {
 
 const sourcesWhere = (db: Db, seen: Seen, f: SourceFilters) =>
   and(
-    hasVisibleQuote(db, visibleThroughJoin(seen), f.articleId),
+    // Editors list every stored source, as they read any one; a story's sources are those it quotes.
+    seen.preview && !f.articleId ? undefined : hasVisibleQuote(db, visibleThroughJoin(seen), f.articleId),
     f.kind ? eq(sources.kind, f.kind) : undefined,
     f.anonymous !== undefined ? eq(sources.anonymous, f.anonymous) : undefined,
     f.affiliation ? eq(sources.affiliation, f.affiliation) : undefined,
