@@ -176,6 +176,12 @@ t.test("a story's text stays text, and the module is served for other origins to
     }),
   })
   t.equal(created.status, 201, 'a story whose text looks like HTML')
+  const corrected = await fetch(`${api.url}/v1/articles/markup-in-text`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'if-match': '*' },
+    body: JSON.stringify({ standfirst: 'A standfirst', correction: { kind: 'clarification', note: 'The <i>standfirst</i> was missing.' } }),
+  })
+  t.equal(corrected.status, 200, 'and a correction')
   const page = `<!doctype html><meta charset="utf-8"><title>Hostile</title>
 <script type="module" src="${api.url}/elements/byline.js"></script>
 <byline-story api="${api.url}" story="markup-in-text"></byline-story>
@@ -188,7 +194,8 @@ t.test("a story's text stays text, and the module is served for other origins to
 
   t.equal(await tab.locator('byline-story h1').first().textContent(), hostile, 'the headline reads as written')
   t.equal(await tab.locator('byline-story mark').textContent(), `${hostile} is not markup`, 'the quote is marked, as text')
-  t.equal(await tab.locator('img, b').count(), 0, 'no element made from the text')
+  t.match(await tab.locator('byline-story .byline-corrections li').first().textContent(), /^Clarification \(.+\): The <i>standfirst<\/i> was missing\.$/, 'the correction is listed at the end')
+  t.equal(await tab.locator('img, b, i').count(), 0, 'no element made from the text')
   await tab.hover('byline-story mark')
   t.equal(await tab.evaluate(() => (globalThis as { pwned?: number }).pwned), undefined, 'nothing ran')
   t.notOk(
