@@ -8,6 +8,7 @@ import { openDb } from './db/client.js'
 import { migrateDb } from './db/migrate.js'
 import { seedDb } from '../seed/load.js'
 import { GRACE_MS } from './serving.js'
+import { isRateAsk, RATE_MESSAGE, RateWindows, type RateAnswer } from './core/rate-windows.js'
 
 // A worker that dies within this long of its start counts towards a crash loop.
 const EARLY_EXIT_MS = 5_000
@@ -33,7 +34,17 @@ export async function runPrimary(config: Config) {
   let stopping = false
   let restartDelay = 0
   const started = new Map<Worker, number>()
-  const fork = () => started.set(cluster.fork(), Date.now())
+  // One count of each client's requests for all workers (http/rate-store.ts asks).
+  const rates = new RateWindows()
+  const fork = () => {
+    const worker = cluster.fork()
+    worker.on('message', (m: unknown) => {
+      if (!isRateAsk(m) || !worker.isConnected()) return
+      const answer: RateAnswer = { type: RATE_MESSAGE, id: m.id, ...rates.incr(m.key, m.windowMs) }
+      worker.send(answer)
+    })
+    started.set(worker, Date.now())
+  }
   cluster.on('exit', (worker, code, signal) => {
     const since = Date.now() - (started.get(worker) ?? 0)
     started.delete(worker)

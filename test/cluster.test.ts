@@ -51,6 +51,24 @@ t.test('two workers serve one port, and a write through one is read through the 
   t.same([...headlines], ['Edited through one worker'], 'every worker serves the edit at once, from cache or not')
 })
 
+t.test('a client meets one rate limit, whichever worker answers it', async (t) => {
+  const { path } = prepareDatabase(t, 'cluster-rate')
+  const server = await startServer(t, { DATABASE_PATH: path, WORKERS: '2', RATE_LIMIT_MAX: '10', RATE_LIMIT_WINDOW_SECONDS: '60' })
+  await until('two workers listening', () => server.log.filter((e) => /Server listening/.test(String(e.msg))).length >= 2 || undefined)
+  const statuses: number[] = []
+  const remaining: string[] = []
+  for (let i = 0; i < 24; i++) {
+    const res = await fetch(`${server.url}/v1/articles?limit=1`, { headers: fresh })
+    statuses.push(res.status)
+    remaining.push(res.headers.get('ratelimit-remaining') ?? '')
+    await res.arrayBuffer()
+  }
+  t.equal(answeredBy(server).size, 2, 'the requests were spread over both workers')
+  t.same(statuses.slice(0, 10), Array(10).fill(200), 'the first 10 answered')
+  t.same(statuses.slice(10), Array(14).fill(429), 'every one past RATE_LIMIT_MAX refused, on either worker')
+  t.same(remaining.slice(0, 10), ['9', '8', '7', '6', '5', '4', '3', '2', '1', '0'], 'one count, as the client sees it in RateLimit-Remaining')
+})
+
 t.test('a worker that dies is replaced; SIGTERM drains every worker and folds the WAL once', async (t) => {
   const { path, secret, server: starting } = start(t, 'cluster-lifecycle')
   const server = await starting

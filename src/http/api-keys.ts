@@ -1,4 +1,5 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
+import { clusterRateStore } from './rate-store.js'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { UsageRecorder, verifyKey, type KeyInfo } from '../core/keys.js'
@@ -78,11 +79,14 @@ async function apiKeys(app: FastifyInstance, opts: AuthOptions) {
   })
 
   if (opts.rateLimitMax > 0) {
+    const sharedStore = clusterRateStore()
     await app.register(rateLimit, {
       max: opts.rateLimitMax,
       timeWindow: opts.rateLimitWindowSeconds * 1000,
       hook: 'onRequest',
       enableDraftSpec: true,
+      // In a cluster the primary counts for all workers; alone, the plugin's store does.
+      ...(sharedStore ? { store: sharedStore } : {}),
       // request.ip is the client behind any trusted proxy. An IPv6 subscriber is given a
       // whole /64, so it counts as one client, as the plugin's own default does.
       // Probes and the docs: a load balancer sharing an address with traffic must still see
