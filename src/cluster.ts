@@ -8,7 +8,7 @@ import { openDb } from './db/client.js'
 import { migrateDb } from './db/migrate.js'
 import { seedDb } from '../seed/load.js'
 import { GRACE_MS } from './serving.js'
-import { isRateAsk, RATE_MESSAGE, RateWindows, type RateAnswer } from './core/rate-windows.js'
+import { isRateAsks, RATE_MESSAGE, RateWindows, type RateAnswers } from './core/rate-windows.js'
 
 // A worker that dies within this long of its start counts towards a crash loop.
 const EARLY_EXIT_MS = 5_000
@@ -39,9 +39,9 @@ export async function runPrimary(config: Config) {
   const fork = () => {
     const worker = cluster.fork()
     worker.on('message', (m: unknown) => {
-      if (!isRateAsk(m) || !worker.isConnected()) return
-      const answer: RateAnswer = { type: RATE_MESSAGE, id: m.id, ...rates.incr(m.key, m.windowMs) }
-      worker.send(answer)
+      if (!isRateAsks(m) || !worker.isConnected()) return
+      const answers: RateAnswers = { type: RATE_MESSAGE, answers: m.asks.map((a) => ({ id: a.id, ...rates.incr(a.key, a.windowMs) })) }
+      worker.send(answers)
     })
     started.set(worker, Date.now())
   }

@@ -19,20 +19,25 @@ export class RateWindows {
 
 /**
  * With WORKERS=N the workers ask the primary to count, so a client's limit is one limit
- * whichever worker answers it: a worker sends a RateAsk, the primary a RateAnswer back.
+ * whichever worker answers it. A worker sends the asks of one turn of its event loop as one
+ * message, and the primary answers them in one message back.
  */
 export const RATE_MESSAGE = 'byline:rate-limit'
-export type RateAsk = { type: typeof RATE_MESSAGE; id: number; key: string; windowMs: number }
-export type RateAnswer = { type: typeof RATE_MESSAGE; id: number; current: number; ttl: number }
+export type RateAsk = { id: number; key: string; windowMs: number }
+export type RateAnswer = { id: number; current: number; ttl: number }
+export type RateAsks = { type: typeof RATE_MESSAGE; asks: RateAsk[] }
+export type RateAnswers = { type: typeof RATE_MESSAGE; answers: RateAnswer[] }
 
-export const isRateAsk = (m: unknown): m is RateAsk =>
-  typeof m === 'object' &&
-  m !== null &&
-  (m as RateAsk).type === RATE_MESSAGE &&
-  Number.isSafeInteger((m as RateAsk).id) &&
-  typeof (m as RateAsk).key === 'string' &&
-  Number.isSafeInteger((m as RateAsk).windowMs) &&
-  (m as RateAsk).windowMs > 0
+const isAsk = (a: unknown): a is RateAsk =>
+  typeof a === 'object' &&
+  a !== null &&
+  Number.isSafeInteger((a as RateAsk).id) &&
+  typeof (a as RateAsk).key === 'string' &&
+  Number.isSafeInteger((a as RateAsk).windowMs) &&
+  (a as RateAsk).windowMs > 0
 
-export const isRateAnswer = (m: unknown): m is RateAnswer =>
-  typeof m === 'object' && m !== null && (m as RateAnswer).type === RATE_MESSAGE && typeof (m as RateAnswer).current === 'number'
+export const isRateAsks = (m: unknown): m is RateAsks =>
+  typeof m === 'object' && m !== null && (m as RateAsks).type === RATE_MESSAGE && Array.isArray((m as RateAsks).asks) && (m as RateAsks).asks.every(isAsk)
+
+export const isRateAnswers = (m: unknown): m is RateAnswers =>
+  typeof m === 'object' && m !== null && (m as RateAnswers).type === RATE_MESSAGE && Array.isArray((m as RateAnswers).answers)

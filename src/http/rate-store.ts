@@ -1,5 +1,5 @@
 import cluster from 'node:cluster'
-import { isRateAnswer, RATE_MESSAGE, RateWindows, type RateAnswer, type RateAsk } from '../core/rate-windows.js'
+import { isRateAnswers, RATE_MESSAGE, RateWindows, type RateAnswer, type RateAsk, type RateAsks } from '../core/rate-windows.js'
 
 type Counted = { current: number; ttl: number }
 type Callback = (err: Error | null, res: Counted) => void
@@ -19,30 +19,35 @@ export function clusterRateStore() {
   const alone = new RateWindows()
   const waiting = new Map<number, (answer: RateAnswer) => void>()
   let next = 0
+  let batch: RateAsk[] = []
   process.on('message', (m: unknown) => {
-    if (isRateAnswer(m)) waiting.get(m.id)?.(m)
+    if (isRateAnswers(m)) for (const answer of m.answers) waiting.get(answer.id)?.(answer)
   })
+  // The asks of one turn go as one message: under load that is many requests a message.
+  const flush = () => {
+    const message: RateAsks = { type: RATE_MESSAGE, asks: batch }
+    batch = []
+    try {
+      send(message)
+    } catch {
+      // The channel is gone: each ask falls back when its timer fires.
+    }
+  }
 
   return class PrimaryCountedStore {
     incr(key: string, cb: Callback, windowMs: number) {
       const id = ++next
-      const fallBack = () => {
+      const timer = setTimeout(() => {
         waiting.delete(id)
         cb(null, alone.incr(key, windowMs))
-      }
-      const timer = setTimeout(fallBack, ANSWER_TIMEOUT_MS)
+      }, ANSWER_TIMEOUT_MS)
       waiting.set(id, ({ current, ttl }) => {
         clearTimeout(timer)
         waiting.delete(id)
         cb(null, { current, ttl })
       })
-      const ask: RateAsk = { type: RATE_MESSAGE, id, key, windowMs }
-      try {
-        send(ask)
-      } catch {
-        clearTimeout(timer)
-        fallBack()
-      }
+      if (batch.length === 0) setImmediate(flush)
+      batch.push({ id, key, windowMs })
     }
 
     // Limits and windows come with each call, so a route's options need no store of their own.
