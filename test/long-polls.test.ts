@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { buildApp } from '../src/app.js'
 import { createKey } from '../src/core/keys.js'
 import { openDb } from '../src/db/client.js'
@@ -22,13 +22,19 @@ const retitle = (title: string) => ({
   payload: { title },
 })
 
-t.test('waiting requests share one watcher: the database is read as often for twenty as for one', async (t) => {
+/** A seeded database in a file of its own (long polls see other connections' commits), closed with the test. */
+function seededFile(t: Test) {
   const dir = mkdtempSync(join(tmpdir(), 'byline-changes-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   const db = openDb(join(dir, 'byline.db'))
   migrateDb(db)
   seedDb(db)
   t.teardown(() => db.$client.close())
+  return db
+}
+
+t.test('waiting requests share one watcher: the database is read as often for twenty as for one', async (t) => {
+  const db = seededFile(t)
   const w = { authorization: `Bearer ${createKey(db, 'Newsroom', ['write']).secret}` }
   const app = await buildApp({ db, maxLongPolls: 50 })
   t.teardown(() => app.close())
@@ -104,12 +110,7 @@ t.test('MAX_LONG_POLLS: one waiter too many gets 503; a write by another process
 })
 
 t.test('closing the server answers held polls at once, and the process keeps turning meanwhile', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'byline-changes-'))
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  const db = openDb(join(dir, 'byline.db'))
-  migrateDb(db)
-  seedDb(db)
-  t.teardown(() => db.$client.close())
+  const db = seededFile(t)
   const app = await buildApp({ db })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/v1/changes`

@@ -17,35 +17,40 @@ export function clusterRateStore() {
   const send = process.send?.bind(process)
   if (!cluster.isWorker || !send) return undefined
   const alone = new RateWindows()
-  const waiting = new Map<number, (answer: RateAnswer) => void>()
+  const waiting = new Map<number, { key: string; windowMs: number; cb: Callback }>()
   let next = 0
   let batch: RateAsk[] = []
+  const answer = ({ id, current, ttl }: RateAnswer) => {
+    const ask = waiting.get(id)
+    if (!ask) return
+    waiting.delete(id)
+    ask.cb(null, { current, ttl })
+  }
   process.on('message', (m: unknown) => {
-    if (isRateAnswers(m)) for (const answer of m.answers) waiting.get(answer.id)?.(answer)
+    if (isRateAnswers(m)) for (const a of m.answers) answer(a)
   })
-  // The asks of one turn go as one message: under load that is many requests a message.
+  // The asks of one turn go as one message (under load, many requests a message) with one
+  // timer: those the primary has not answered by then are counted here.
   const flush = () => {
-    const message: RateAsks = { type: RATE_MESSAGE, asks: batch }
+    const asks = batch
     batch = []
+    setTimeout(() => {
+      for (const { id } of asks) {
+        const ask = waiting.get(id)
+        if (ask) answer({ id, ...alone.incr(ask.key, ask.windowMs) })
+      }
+    }, ANSWER_TIMEOUT_MS).unref()
     try {
-      send(message)
+      send({ type: RATE_MESSAGE, asks } satisfies RateAsks)
     } catch {
-      // The channel is gone: each ask falls back when its timer fires.
+      // The channel is gone: the timer counts them here.
     }
   }
 
   return class PrimaryCountedStore {
     incr(key: string, cb: Callback, windowMs: number) {
       const id = ++next
-      const timer = setTimeout(() => {
-        waiting.delete(id)
-        cb(null, alone.incr(key, windowMs))
-      }, ANSWER_TIMEOUT_MS)
-      waiting.set(id, ({ current, ttl }) => {
-        clearTimeout(timer)
-        waiting.delete(id)
-        cb(null, { current, ttl })
-      })
+      waiting.set(id, { key, windowMs, cb })
       if (batch.length === 0) setImmediate(flush)
       batch.push({ id, key, windowMs })
     }
